@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './tests/browser/support/chromium.ts';
+
+/**
+ * Browser tests run Debian's Chromium (no browser downloads are possible here) against the
+ * production build, served by the real workshop server that each test file starts on a free port.
+ */
+export default defineConfig({
+	testDir: 'tests/browser',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: false,
+	workers: process.env.CI ? 1 : 2,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: chromiumPath(),
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		},
+		trace: 'retain-on-failure'
+	}
+});

@@ -1,0 +1,42 @@
+/**
+ * `npm start` on a fresh machine must just work, so the server builds the app when the build is
+ * missing or older than its sources.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const INPUTS = [
+	'src',
+	'static',
+	'workshops',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'package-lock.json'
+];
+
+function newestMtime(path: string): number {
+	let info;
+	try {
+		info = statSync(path);
+	} catch {
+		return 0;
+	}
+	if (!info.isDirectory()) return info.mtimeMs;
+	let newest = info.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+export function buildIsStale(projectDir: string, root: string): boolean {
+	const built = newestMtime(join(root, 'index.html'));
+	if (built === 0) return true;
+	return INPUTS.some((input) => newestMtime(join(projectDir, input)) > built);
+}
+
+export function runBuild(projectDir: string): void {
+	const vite = join(projectDir, 'node_modules', 'vite', 'bin', 'vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build'], { cwd: projectDir, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('building the app failed (see the output above)');
+}

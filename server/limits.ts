@@ -1,0 +1,30 @@
+/**
+ * What one client may ask of the workshop server. A workshop has tens of devices, not thousands:
+ * the bounds are generous for that and small enough that one misbehaving phone cannot starve the
+ * others or exhaust the laptop's memory.
+ */
+export interface Limits {
+	/** Largest WebSocket frame accepted, in bytes; larger frames close the socket (1009). */
+	maxPayloadBytes: number;
+	/** Topics (rooms) one connection may subscribe to at once. */
+	maxTopicsPerConnection: number;
+	/** Open signaling connections in all. */
+	maxConnections: number;
+	/** Longest topic name accepted, in characters. */
+	maxTopicLength: number;
+	/** Messages one connection may send per second (sustained), and the burst above it. */
+	messagesPerSecond: number;
+	messageBurst: number;
+	/** A subscriber whose send buffer is above this is skipped rather than buffered further. */
+	maxBufferedBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+	maxPayloadBytes: 256 * 1024,
+	maxTopicsPerConnection: 16,
+	maxConnections: 500,
+	maxTopicLength: 128,
+	messagesPerSecond: 200,
+	messageBurst: 400,
+	maxBufferedBytes: 8 * 1024 * 1024
+};

@@ -1,0 +1,206 @@
+/**
+ * Signaling for the workshop's peer-to-peer sync, on a WebSocket path of the app's own origin.
+ *
+ * Why it lives here and not on a public server: a museum's workshop must work on a LAN with no
+ * internet, and an HTTPS page cannot open a plain `ws://` socket elsewhere. The server only
+ * forwards messages between subscribers of a topic; it never reads them (clients encrypt them with
+ * the room secret, which never reaches the server). Every limit in `Limits` is enforced here, and
+ * a bad frame is dropped with a log line — a hostile client can lose its own connection, never
+ * crash the server or disturb other rooms.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Limits } from './limits.ts';
+import type { Logger } from './log.ts';
+import { parseClientMessage } from './signaling-protocol.ts';
+
+export interface SignalingStats {
+	connections: number;
+	topics: number;
+	messagesRelayed: number;
+}
+
+export interface Signaling {
+	/** Handles an HTTP upgrade; returns false when the path is not ours (leave it to others). */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	stats(): SignalingStats;
+	close(): Promise<void>;
+}
+
+export interface SignalingOptions {
+	path: string;
+	limits: Limits;
+	log: Logger;
+	/** How often to ping clients; a client that missed one ping is disconnected. */
+	heartbeatMs?: number;
+}
+
+interface Client {
+	socket: WebSocket;
+	topics: Set<string>;
+	alive: boolean;
+	tokens: number;
+	lastRefill: number;
+	address: string;
+}
+
+export function createSignaling(options: SignalingOptions): Signaling {
+	const { limits, log } = options;
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: limits.maxPayloadBytes,
+		perMessageDeflate: false
+	});
+	const topics = new Map<string, Set<Client>>();
+	const clients = new Set<Client>();
+	let messagesRelayed = 0;
+
+	const send = (client: Client, payload: string) => {
+		if (client.socket.readyState !== client.socket.OPEN) return;
+		if (client.socket.bufferedAmount > limits.maxBufferedBytes) {
+			log.dropped('slow subscriber skipped', client.address);
+			return;
+		}
+		client.socket.send(payload);
+	};
+
+	const takeToken = (client: Client): boolean => {
+		const now = Date.now();
+		const refill = ((now - client.lastRefill) / 1000) * limits.messagesPerSecond;
+		client.tokens = Math.min(limits.messageBurst, client.tokens + refill);
+		client.lastRefill = now;
+		if (client.tokens < 1) return false;
+		client.tokens -= 1;
+		return true;
+	};
+
+	const unsubscribe = (client: Client, topic: string) => {
+		const subscribers = topics.get(topic);
+		if (!subscribers) return;
+		subscribers.delete(client);
+		if (subscribers.size === 0) topics.delete(topic);
+		client.topics.delete(topic);
+	};
+
+	const onMessage = (client: Client, data: RawData, isBinary: boolean) => {
+		if (!takeToken(client)) {
+			log.dropped('rate limit exceeded', client.address);
+			return;
+		}
+		if (isBinary) {
+			log.dropped('binary frame', client.address);
+			return;
+		}
+		const parsed = parseClientMessage(rawToString(data), limits);
+		if (!parsed.ok) {
+			log.dropped(`malformed frame: ${parsed.reason}`, client.address);
+			return;
+		}
+		const message = parsed.message;
+		switch (message.type) {
+			case 'subscribe':
+				for (const topic of message.topics) {
+					if (client.topics.has(topic)) continue;
+					if (client.topics.size >= limits.maxTopicsPerConnection) {
+						log.dropped('topic limit per connection reached', client.address);
+						break;
+					}
+					let subscribers = topics.get(topic);
+					if (!subscribers) topics.set(topic, (subscribers = new Set()));
+					subscribers.add(client);
+					client.topics.add(topic);
+				}
+				break;
+			case 'unsubscribe':
+				for (const topic of message.topics) unsubscribe(client, topic);
+				break;
+			case 'publish': {
+				// Only members of a room may speak in it: a stranger cannot inject into a room by name alone.
+				if (!client.topics.has(message.topic)) {
+					log.dropped('publish to a topic the client has not joined', client.address);
+					return;
+				}
+				const subscribers = topics.get(message.topic);
+				if (!subscribers) return;
+				const payload = JSON.stringify({ ...message, clients: subscribers.size });
+				for (const subscriber of subscribers) send(subscriber, payload);
+				messagesRelayed++;
+				break;
+			}
+			case 'ping':
+				send(client, JSON.stringify({ type: 'pong' }));
+				break;
+		}
+	};
+
+	wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+		const client: Client = {
+			socket,
+			topics: new Set(),
+			alive: true,
+			tokens: limits.messageBurst,
+			lastRefill: Date.now(),
+			address: req.socket.remoteAddress ?? 'unknown'
+		};
+		clients.add(client);
+		socket.on('message', (data, isBinary) => {
+			try {
+				onMessage(client, data, isBinary);
+			} catch (error) {
+				// A bug in our own handling must not take the whole workshop down.
+				log.dropped('frame caused an error', String(error));
+			}
+		});
+		socket.on('pong', () => (client.alive = true));
+		socket.on('error', (error) => log.dropped('socket error', `${client.address}: ${error.message}`));
+		socket.on('close', () => {
+			for (const topic of [...client.topics]) unsubscribe(client, topic);
+			clients.delete(client);
+		});
+	});
+
+	const heartbeat = setInterval(() => {
+		for (const client of clients) {
+			if (!client.alive) {
+				client.socket.terminate();
+				continue;
+			}
+			client.alive = false;
+			client.socket.ping();
+		}
+	}, options.heartbeatMs ?? 30_000);
+	heartbeat.unref();
+
+	return {
+		handleUpgrade(req, socket, head) {
+			const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+			if (path !== options.path) return false;
+			if (clients.size >= limits.maxConnections) {
+				log.dropped('connection limit reached', req.socket.remoteAddress);
+				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+				return true;
+			}
+			wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+			return true;
+		},
+		stats: () => ({ connections: clients.size, topics: topics.size, messagesRelayed }),
+		async close() {
+			clearInterval(heartbeat);
+			for (const client of clients) client.socket.close(1001, 'server stopping');
+			// Give close frames a moment, then cut whatever is left.
+			const deadline = Date.now() + 500;
+			while (clients.size > 0 && Date.now() < deadline) await delay(20);
+			for (const client of clients) client.socket.terminate();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
+	};
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rawToString(data: RawData): string {
+	if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+	if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+	return data.toString('utf8');
+}

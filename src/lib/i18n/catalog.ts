@@ -1,0 +1,29 @@
+/**
+ * All message catalogues, merged per language. Each area keeps its messages in its own file under
+ * `messages/`, with the three languages side by side.
+ */
+import type { Message } from './define';
+import { LOCALES, type Locale } from './locales';
+import app from './messages/app';
+import home from './messages/home';
+
+const areas = [app, home] as const;
+
+type AreaKeys<A> = A extends Record<Locale, Record<infer K, Message>> ? K : never;
+export type MessageKey = AreaKeys<(typeof areas)[number]>;
+
+function merge(): Record<Locale, Record<MessageKey, Message>> {
+	const out = {} as Record<Locale, Record<string, Message>>;
+	for (const locale of LOCALES) {
+		out[locale] = {};
+		for (const area of areas) {
+			for (const [key, message] of Object.entries(area[locale])) {
+				if (key in out[locale]) throw new Error(`message key "${key}" is defined twice`);
+				out[locale][key] = message;
+			}
+		}
+	}
+	return out as Record<Locale, Record<MessageKey, Message>>;
+}
+
+export const catalog = merge();

@@ -1,0 +1,56 @@
+/**
+ * A workshop session as the facilitator plans it. These are the domain types; storage persists
+ * them and the session's shared Yjs document carries what participants need while it runs.
+ */
+import type { Locale } from '../i18n/locales';
+import type { Audience } from '../methods/types';
+
+export type SessionRole = 'facilitator' | 'participant';
+
+/** The secret half of a join link: both travel only in the URL fragment, never to a server. */
+export interface RoomKey {
+	/** Random, unguessable; the signaling topic. */
+	name: string;
+	/** Random; encrypts everything the devices exchange. */
+	secret: string;
+}
+
+export interface SessionPlan {
+	title: string;
+	organisation: string;
+	/** ISO date `YYYY-MM-DD`, or empty while undecided. */
+	date: string;
+	/** Start time `HH:MM`, or empty. */
+	startTime: string;
+	place: string;
+	goal: string;
+	groups: Audience[];
+	language: Locale;
+	availableMinutes: number;
+	/** Notes show no author, and none is stored. */
+	anonymous: boolean;
+}
+
+export interface SessionSummary extends SessionPlan {
+	id: string;
+	role: SessionRole;
+	room: RoomKey;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export type AgendaKind = 'method' | 'blank' | 'break';
+
+export interface AgendaItem {
+	id: string;
+	sessionId: string;
+	/** Sort key; fractional positions let one item move without rewriting the others. */
+	position: number;
+	kind: AgendaKind;
+	/** The library method (built-in or custom) for `kind: 'method'`. */
+	methodId?: string;
+	title: string;
+	minutes: number;
+	/** The prompt participants see, edited from the method's default. */
+	prompt: string;
+}

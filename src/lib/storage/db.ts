@@ -1,0 +1,116 @@
+/**
+ * The one IndexedDB database of Kohtaamo, and the only module that imports Dexie.
+ *
+ * Why this shape: everything a facilitator or participant writes must survive a reload, a closed
+ * tab or a crash on a device that may never see the internet. Plans and settings are small rows;
+ * each session's shared Yjs document is a y-dexie `Y.Doc` property, stored as a log of updates
+ * (compacted by y-dexie) so that every keystroke is durable on its own.
+ *
+ * Versions (never edit a released version; add one with an `upgrade`):
+ *  1. `sessions` with the agenda inside each row, `settings`.
+ *  2. agenda items in their own table (reordering writes one row, not the whole plan), custom
+ *     methods, the session's Yjs document, and fields for the run of a workshop.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
+import { newRoomKey } from '../session/ids';
+import type { AgendaItem, SessionSummary } from '../session/types';
+import type { StoredMethod } from './stored-method';
+
+export const DB_NAME = 'kohtaamo';
+
+export interface SessionRow extends SessionSummary {
+	/** The session's shared document (boards, run state). Loaded with `DexieYProvider`. */
+	doc: Y.Doc;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export type KohtaamoDb = Dexie & {
+	sessions: EntityTable<SessionRow, 'id'>;
+	agendaItems: EntityTable<AgendaItem, 'id'>;
+	customMethods: EntityTable<StoredMethod, 'id'>;
+	settings: Table<SettingRow, string>;
+};
+
+/** The version-1 session row, kept to migrate from. */
+interface SessionRowV1 {
+	id: string;
+	title: string;
+	createdAt: number;
+	updatedAt: number;
+	agenda?: { id: string; methodId?: string; title: string; minutes: number }[];
+	[key: string]: unknown;
+}
+
+export const SCHEMA_V1 = {
+	sessions: 'id, updatedAt',
+	settings: 'key'
+};
+
+export const SCHEMA_V2 = {
+	sessions: 'id, updatedAt, date, role, doc: Y.Doc',
+	agendaItems: 'id, sessionId, [sessionId+position]',
+	customMethods: 'id, updatedAt',
+	settings: 'key'
+};
+
+export function openDb(name = DB_NAME): KohtaamoDb {
+	const db = new Dexie(name, { addons: [yDexie] }) as KohtaamoDb;
+	db.version(1).stores(SCHEMA_V1);
+	db.version(2)
+		.stores(SCHEMA_V2)
+		.upgrade(async (tx) => {
+			const items: AgendaItem[] = [];
+			await tx
+				.table('sessions')
+				.toCollection()
+				.modify((row: SessionRowV1) => {
+					(row.agenda ?? []).forEach((entry, index) =>
+						items.push({
+							id: entry.id,
+							sessionId: row.id,
+							position: index + 1,
+							kind: entry.methodId ? 'method' : 'blank',
+							methodId: entry.methodId,
+							title: entry.title,
+							minutes: entry.minutes,
+							prompt: ''
+						})
+					);
+					delete row.agenda;
+					Object.assign(row, { ...sessionDefaults(row.id), ...row });
+				});
+			await tx.table('agendaItems').bulkAdd(items);
+		});
+	return db;
+}
+
+/** Fields a version-1 session did not have, with the values a new session starts with. */
+function sessionDefaults(id: string): Omit<SessionSummary, 'title' | 'createdAt' | 'updatedAt'> {
+	return {
+		id,
+		role: 'facilitator',
+		organisation: '',
+		date: '',
+		startTime: '',
+		place: '',
+		goal: '',
+		groups: [],
+		language: 'fi',
+		availableMinutes: 120,
+		anonymous: false,
+		room: newRoomKey()
+	};
+}
+
+let shared: KohtaamoDb | undefined;
+/** The app's database, opened on first use. */
+export function db(): KohtaamoDb {
+	shared ??= openDb();
+	return shared;
+}

@@ -1,0 +1,4 @@
+import { listSessions } from '$lib/storage/sessions';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async () => ({ sessions: await listSessions() });
