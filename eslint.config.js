@@ -70,7 +70,10 @@ export default ts.config(
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-			'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }]
+			'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
+			// State classes keep immutable snapshots (new Map/Set each change) in $state.raw and replace
+			// them whole; SvelteMap/SvelteSet would add per-entry signals that these never need.
+			'svelte/prefer-svelte-reactivity': 'off'
 		}
 	},
 	{

@@ -29,3 +29,8 @@ export const translator =
 	(locale: Locale): Translate =>
 	(key, params) =>
 		translate(locale, key, params);
+
+/** One message in every language, e.g. for text stored in a shared document or a method. */
+export function inEveryLanguage(key: MessageKey, params?: MessageParams): Record<Locale, string> {
+	return { fi: translate('fi', key, params), sv: translate('sv', key, params), en: translate('en', key, params) };
+}

@@ -3,7 +3,7 @@
  * facilitator) into a `Method`. Every problem names the field and the reason, so that a museum
  * professional editing a file in a text editor can find and fix it.
  */
-import { LOCALES, type Localized } from '../i18n/locales';
+import { LOCALES, type Localized } from '../i18n/locales.ts';
 import {
 	AUDIENCES,
 	BOARD_TEMPLATES,
@@ -17,7 +17,7 @@ import {
 	type MethodStep,
 	type NamedZone,
 	type Phase
-} from './types';
+} from './types.ts';
 
 export interface MethodProblem {
 	field: string;
@@ -257,6 +257,14 @@ function readBoard(r: Reader, v: unknown): BoardSpec {
 	};
 }
 
+/** Parses a board in file form (layout fields and options side by side), throwing `MethodError`. */
+export function parseBoard(value: unknown, source: string): BoardSpec {
+	const r = new Reader();
+	const board = readBoard(r, value);
+	if (r.problems.length > 0) throw new MethodError(source, r.problems);
+	return board;
+}
+
 export const METHOD_FIELDS = [
 	'id',
 	'phase',
@@ -301,7 +309,10 @@ export function parseMethod(value: unknown, source: string): Method {
 		min: r.int(d.min, 'duration.min', 1, 600),
 		max: r.int(d.max, 'duration.max', 1, 600)
 	};
-	if (!(duration.min <= duration.default && duration.default <= duration.max)) {
+	// Checks across fields compare only numbers actually read, never a failed field's placeholder
+	// (which would blame a field that is fine, e.g. "steps add up to 20, but duration.default is 1").
+	const read = (...values: unknown[]) => values.every((v) => Number.isInteger(v));
+	if (read(d.min, d.default, d.max) && !(duration.min <= duration.default && duration.default <= duration.max)) {
 		r.fail('duration', 'must satisfy min ≤ default ≤ max');
 	}
 
@@ -324,7 +335,9 @@ export function parseMethod(value: unknown, source: string): Method {
 		};
 	});
 	const stepMinutes = steps.reduce((sum, s) => sum + s.minutes, 0);
-	if (steps.length > 0 && stepMinutes !== duration.default) {
+	const rawSteps = Array.isArray(o.steps) ? o.steps : [];
+	const minutesRead = read(d.default, ...rawSteps.map((s) => (isObj(s) ? s.minutes : undefined)));
+	if (steps.length > 0 && minutesRead && stepMinutes !== duration.default) {
 		r.fail('steps', `minutes add up to ${stepMinutes}, but duration.default is ${duration.default}`);
 	}
 
@@ -347,7 +360,7 @@ export function parseMethod(value: unknown, source: string): Method {
 		tradition: r.localized(o.tradition, 'tradition', 600),
 		board: readBoard(r, o.board)
 	};
-	if (method.board.timerMinutes > duration.max)
+	if (read(d.max) && method.board.timerMinutes > duration.max)
 		r.fail('board.timerMinutes', 'is longer than the method can last (duration.max)');
 	if (r.problems.length > 0) throw new MethodError(source, r.problems);
 	return method;

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { MethodError, parseMethod } from './parse';
-import type { Method } from './types';
+import { MethodError, parseMethod } from './parse.ts';
+import type { Method } from './types.ts';
 
 export const METHOD_FILE_EXTENSION = '.yaml';
 

@@ -2,7 +2,7 @@
  * The method library's domain types. Method files in `workshops/` are parsed into these by
  * `parse.ts`; everything inside the app trusts them.
  */
-import type { Localized } from '../i18n/locales';
+import type { Localized } from '../i18n/locales.ts';
 
 export const PHASES = ['warm-up', 'discover', 'define', 'ideate', 'prioritise', 'plan', 'reflect'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -117,3 +117,7 @@ export interface Method {
 	tradition: Localized;
 	board: BoardSpec;
 }
+
+export const asPhase = (value: unknown): Phase | null => (PHASES.includes(value as Phase) ? (value as Phase) : null);
+export const asAudience = (value: unknown): Audience | null =>
+	AUDIENCES.includes(value as Audience) ? (value as Audience) : null;

@@ -25,7 +25,10 @@ class AppUpdates {
 		const workbox = new Workbox(`${base}/service-worker.js`, { scope: `${base}/` });
 		workbox.addEventListener('waiting', () => (this.#waiting = true));
 		workbox.addEventListener('installed', (event) => {
-			if (!event.isUpdate) this.#offlineReady = true;
+			if (event.isUpdate) return;
+			this.#offlineReady = true;
+			// A short confirmation, not a prompt: it must not cover a participant's board for long.
+			setTimeout(() => (this.#offlineReady = false), 8000);
 		});
 		workbox.addEventListener('controlling', (event) => {
 			if (event.isUpdate) window.location.reload();

@@ -3,7 +3,7 @@
  * them and the session's shared Yjs document carries what participants need while it runs.
  */
 import type { Locale } from '../i18n/locales';
-import type { Audience } from '../methods/types';
+import type { Audience, BoardSpec } from '../methods/types';
 
 export type SessionRole = 'facilitator' | 'participant';
 
@@ -35,6 +35,12 @@ export interface SessionSummary extends SessionPlan {
 	id: string;
 	role: SessionRole;
 	room: RoomKey;
+	/** This device's random id in the session (voting, presence); never a name. */
+	participantId: string;
+	/** The name this device shows on its notes; absent to stay anonymous. */
+	nickname?: string;
+	/** Decisions and next steps, written by the facilitator at the end (for the summary). */
+	closingNotes?: string;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -53,4 +59,10 @@ export interface AgendaItem {
 	minutes: number;
 	/** The prompt participants see, edited from the method's default. */
 	prompt: string;
+	/** The board, copied from the method when added (a later edit or deletion of the method does
+	 * not change a planned session). Blank activities and breaks have none: a free board. */
+	board?: BoardSpec;
+	/** What actually happened, recorded in run mode for the summary. */
+	startedAt?: number;
+	endedAt?: number;
 }

@@ -9,12 +9,13 @@
  * Versions (never edit a released version; add one with an `upgrade`):
  *  1. `sessions` with the agenda inside each row, `settings`.
  *  2. agenda items in their own table (reordering writes one row, not the whole plan), custom
- *     methods, the session's Yjs document, and fields for the run of a workshop.
+ *     methods, the session's Yjs document, the notes this device wrote, and fields for running a
+ *     workshop (this device's participant id and nickname).
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import { newRoomKey } from '../session/ids';
+import { newRoomKey, randomToken } from '../session/ids';
 import type { AgendaItem, SessionSummary } from '../session/types';
 import type { StoredMethod } from './stored-method';
 
@@ -30,8 +31,16 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/** A note this device wrote: ownership stays on the writer's device, never in the shared
+ * document, so anonymous sessions carry no trace of who wrote what. */
+export interface OwnNoteRow {
+	sessionId: string;
+	noteId: string;
+}
+
 export type KohtaamoDb = Dexie & {
 	sessions: EntityTable<SessionRow, 'id'>;
+	ownNotes: Table<OwnNoteRow, [string, string]>;
 	agendaItems: EntityTable<AgendaItem, 'id'>;
 	customMethods: EntityTable<StoredMethod, 'id'>;
 	settings: Table<SettingRow, string>;
@@ -56,6 +65,7 @@ export const SCHEMA_V2 = {
 	sessions: 'id, updatedAt, date, role, doc: Y.Doc',
 	agendaItems: 'id, sessionId, [sessionId+position]',
 	customMethods: 'id, updatedAt',
+	ownNotes: '[sessionId+noteId], sessionId',
 	settings: 'key'
 };
 
@@ -104,7 +114,8 @@ function sessionDefaults(id: string): Omit<SessionSummary, 'title' | 'createdAt'
 		language: 'fi',
 		availableMinutes: 120,
 		anonymous: false,
-		room: newRoomKey()
+		room: newRoomKey(),
+		participantId: randomToken(12)
 	};
 }
 

@@ -1,7 +1,11 @@
 /**
- * Session rows: the list on the home page and everything that reads or changes a session's plan.
+ * Session rows and their agenda: the list on the home page and everything that reads or changes a
+ * session's plan. Every change is written at once — a closed tab loses nothing.
  */
-import type { SessionSummary } from '../session/types';
+import type { AgendaItem, SessionPlan, SessionRole, SessionSummary } from '../session/types';
+import { newId, newRoomKey, randomToken } from '../session/ids';
+import type { Invite } from '../session/join-link';
+import { newSessionPlan, renumber } from '../session/plan';
 import { db, type SessionRow } from './db';
 
 /** The row's own fields. y-dexie puts the Y.Doc on the prototype, so a spread leaves it out
@@ -14,4 +18,157 @@ function summary(row: SessionRow): SessionSummary {
 export async function listSessions(): Promise<SessionSummary[]> {
 	const rows = await db().sessions.orderBy('updatedAt').reverse().toArray();
 	return rows.map(summary);
+}
+
+export async function getSession(id: string): Promise<SessionSummary | undefined> {
+	const row = await db().sessions.get(id);
+	return row && summary(row);
+}
+
+export async function createSession(plan: SessionPlan, role: SessionRole = 'facilitator'): Promise<SessionSummary> {
+	const now = Date.now();
+	const session: SessionSummary = {
+		...plan,
+		id: newId(),
+		role,
+		room: newRoomKey(),
+		participantId: randomToken(12),
+		createdAt: now,
+		updatedAt: now
+	};
+	await db().sessions.add(session as SessionRow);
+	return session;
+}
+
+export async function updateSessionPlan(id: string, change: Partial<SessionPlan>): Promise<void> {
+	await db().sessions.update(id, { ...change, updatedAt: Date.now() });
+}
+
+export async function updateClosingNotes(id: string, closingNotes: string): Promise<void> {
+	await db().sessions.update(id, { closingNotes, updatedAt: Date.now() });
+}
+
+export async function listAgenda(sessionId: string): Promise<AgendaItem[]> {
+	return db()
+		.agendaItems.where('[sessionId+position]')
+		.between([sessionId, -Infinity], [sessionId, Infinity])
+		.toArray();
+}
+
+/** Appends an item to the end of a session's agenda. */
+export async function appendAgendaItem(
+	sessionId: string,
+	item: Omit<AgendaItem, 'id' | 'sessionId' | 'position'>
+): Promise<AgendaItem> {
+	return db().transaction('rw', db().agendaItems, db().sessions, async () => {
+		const last = await db()
+			.agendaItems.where('[sessionId+position]')
+			.between([sessionId, -Infinity], [sessionId, Infinity])
+			.last();
+		const added: AgendaItem = { ...item, id: newId(), sessionId, position: (last?.position ?? 0) + 1 };
+		await db().agendaItems.add(added);
+		await db().sessions.update(sessionId, { updatedAt: Date.now() });
+		return added;
+	});
+}
+
+export async function updateAgendaItem(
+	id: string,
+	change: Partial<Omit<AgendaItem, 'id' | 'sessionId'>>
+): Promise<void> {
+	await db().transaction('rw', db().agendaItems, db().sessions, async () => {
+		const item = await db().agendaItems.get(id);
+		if (!item) return;
+		await db().agendaItems.update(id, change);
+		await db().sessions.update(item.sessionId, { updatedAt: Date.now() });
+	});
+}
+
+export async function removeAgendaItem(id: string): Promise<void> {
+	await db().transaction('rw', db().agendaItems, db().sessions, async () => {
+		const item = await db().agendaItems.get(id);
+		if (!item) return;
+		await db().agendaItems.delete(id);
+		await db().sessions.update(item.sessionId, { updatedAt: Date.now() });
+	});
+}
+
+/** Stores a new order of a session's agenda (all of its item ids, in order). */
+export async function reorderAgenda(sessionId: string, orderedIds: string[]): Promise<void> {
+	await db().transaction('rw', db().agendaItems, db().sessions, async () => {
+		const positions = renumber(orderedIds);
+		const items = await listAgenda(sessionId);
+		for (const item of items) {
+			const position = positions.get(item.id);
+			if (position !== undefined && position !== item.position) await db().agendaItems.update(item.id, { position });
+		}
+		await db().sessions.update(sessionId, { updatedAt: Date.now() });
+	});
+}
+
+/** Deletes a session with everything of it on this device: agenda, boards (its document), own-note marks. */
+export async function deleteSession(id: string): Promise<void> {
+	const d = db();
+	await d.transaction('rw', [d.sessions, d.agendaItems, d.ownNotes], async () => {
+		await d.agendaItems.where('sessionId').equals(id).delete();
+		await d.ownNotes.where('sessionId').equals(id).delete();
+		await d.sessions.delete(id);
+	});
+}
+
+/** A copy of a session's plan and agenda as a new session — a template for the next workshop.
+ * Boards are not copied: the new session starts with empty boards and its own room. */
+export async function duplicateSession(id: string, title: string): Promise<SessionSummary | undefined> {
+	const source = await getSession(id);
+	if (!source) return undefined;
+	const { title: _title, ...plan } = pickPlan(source);
+	const copy = await createSession({ ...plan, title });
+	const items = await listAgenda(id);
+	await db().agendaItems.bulkAdd(
+		items.map(({ startedAt: _s, endedAt: _e, ...item }) => ({ ...item, id: newId(), sessionId: copy.id }))
+	);
+	return copy;
+}
+
+export function pickPlan(session: SessionSummary): SessionPlan {
+	const { title, organisation, date, startTime, place, goal, groups, language, availableMinutes, anonymous } = session;
+	return {
+		title,
+		organisation,
+		date,
+		startTime,
+		place,
+		goal,
+		groups: [...groups],
+		language,
+		availableMinutes,
+		anonymous
+	};
+}
+
+/** A participant's copy of a session, made when joining by link. Rejoining keeps the same row
+ * (and with it the notes this device wrote); the nickname may change. */
+export async function joinSession(invite: Invite, nickname: string | undefined): Promise<SessionSummary> {
+	return db().transaction('rw', db().sessions, async () => {
+		const existing = await db().sessions.get(invite.sessionId);
+		const now = Date.now();
+		if (existing) {
+			const change = { room: { name: invite.room, secret: invite.secret }, nickname, updatedAt: now };
+			await db().sessions.update(invite.sessionId, change);
+			return { ...existing, ...change };
+		}
+		const session: SessionSummary = {
+			...newSessionPlan(invite.language, invite.title),
+			anonymous: invite.anonymous,
+			id: invite.sessionId,
+			role: 'participant',
+			room: { name: invite.room, secret: invite.secret },
+			participantId: randomToken(12),
+			createdAt: now,
+			updatedAt: now
+		};
+		if (nickname) session.nickname = nickname;
+		await db().sessions.add(session as SessionRow);
+		return session;
+	});
 }

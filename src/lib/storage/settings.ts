@@ -14,12 +14,15 @@ interface SettingSpec<T> {
 export interface Settings {
 	/** The interface language the person chose; undefined: follow the device. */
 	locale: Locale | undefined;
+	/** Play a sound when the activity timer runs out (off by default: galleries are quiet places). */
+	timerSound: boolean;
 }
 
 export type SettingKey = keyof Settings;
 
 const SPECS: { [K in SettingKey]: SettingSpec<Settings[K]> } = {
-	locale: { fallback: undefined, parse: (v) => (isLocale(v) ? v : undefined) }
+	locale: { fallback: undefined, parse: (v) => (isLocale(v) ? v : undefined) },
+	timerSound: { fallback: false, parse: (v) => (typeof v === 'boolean' ? v : undefined) }
 };
 
 export async function readSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {

@@ -1,0 +1,337 @@
+/**
+ * Every change to a board goes through these commands — components never write to the document.
+ * Each command checks what the actor may do, validates its input, and makes its change in one
+ * transaction with `LOCAL_ORIGIN`, so that one user action is one undo step and one sync update.
+ *
+ * Expected refusals (the board is locked, the dots are used up, not your note) are returned as
+ * results for the UI to explain; they are not exceptions.
+ */
+import * as Y from 'yjs';
+import { newId } from '../session/ids';
+import { boardGeometry, NOTE_HEIGHT, NOTE_WIDTH, slotPosition, zoneAt, type Point } from './geometry';
+import { LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
+import { readActivity, readBallot, readNote, readNotes, readPoint } from './read';
+import {
+	MAX_CLUSTER_NAME_LENGTH,
+	MAX_NOTE_LENGTH,
+	NOTE_COLORS,
+	type Activity,
+	type Actor,
+	type Note,
+	type NoteColor
+} from './types';
+
+export type Refusal = 'locked' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting';
+export type CommandResult<T = void> = { ok: true; value: T } | { ok: false; reason: Refusal };
+
+const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
+const refuse = (reason: Refusal): CommandResult<never> => ({ ok: false, reason });
+
+function transact(doc: Y.Doc, fn: () => void) {
+	doc.transact(fn, LOCAL_ORIGIN);
+}
+
+export const isLocked = (maps: SessionMaps): boolean => maps.run.get('locked') === true;
+
+/** Participants may not change anything while the facilitator has locked the board. */
+const lockedFor = (maps: SessionMaps, actor: Actor) => actor.role !== 'facilitator' && isLocked(maps);
+
+function activityOf(maps: SessionMaps, id: string): Activity | null {
+	return readActivity(id, maps.activities.get(id));
+}
+
+/** Cleans note text: plain text only, normalised, within the length limit. Never HTML — the UI
+ * renders it as text; this only removes control characters that would break layouts. */
+export function cleanNoteText(text: string): string {
+	return (
+		text
+			.normalize('NFC')
+			.replace(/\r\n?/g, '\n')
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+			.trim()
+	);
+}
+
+const clamp = (p: Point): Point => ({
+	x: Math.round(Math.min(Math.max(p.x, 0), 1600 - NOTE_WIDTH)),
+	y: Math.round(Math.min(Math.max(p.y, 0), 1000 - NOTE_HEIGHT))
+});
+
+/** Position and zone are one value: written separately, two concurrent moves could merge into the
+ * position of one and the zone of the other. */
+const place = (p: Point, zone: string | null) => ({ x: p.x, y: p.y, zone });
+
+const centre = (p: Point): Point => ({ x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
+
+export interface NewNote {
+	activityId: string;
+	text: string;
+	color: NoteColor;
+	/** The zone to put it in; its position is the zone's next free slot unless given. */
+	zone: string | null;
+	position?: Point;
+}
+
+/** Writes a new note. In an anonymous session, or for an actor without a nickname, no author is
+ * stored at all. */
+export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSession: boolean): CommandResult<string> {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const activity = activityOf(maps, input.activityId);
+	if (!activity) return refuse('not-found');
+	const text = cleanNoteText(input.text);
+	if (text.length === 0 || text.length > MAX_NOTE_LENGTH || !NOTE_COLORS.includes(input.color))
+		return refuse('invalid');
+	const geometry = boardGeometry(activity.board.layout);
+	if (input.zone !== null && !geometry.zones.some((z) => z.id === input.zone)) return refuse('invalid');
+	const inZone = readNotes(maps, activity.id).filter((n) => n.zone === input.zone).length;
+	const position = clamp(input.position ?? slotPosition(geometry, input.zone, inZone));
+	const id = newId();
+	transact(doc, () => {
+		const note: NoteMap = new Y.Map();
+		note.set('activityId', activity.id);
+		note.set('text', text);
+		note.set('color', input.color);
+		note.set('place', place(position, input.position ? zoneAt(geometry, centre(position)) : input.zone));
+		note.set('cluster', null);
+		note.set('private', activity.board.privateWriting && activity.phase === 'write' && !activity.revealed);
+		note.set('createdAt', Date.now());
+		if (!anonymousSession && actor.nickname) note.set('author', actor.nickname);
+		maps.notes.set(id, note);
+	});
+	return ok(id);
+}
+
+function editable(maps: SessionMaps, actor: Actor, id: string): CommandResult<{ map: NoteMap; note: Note }> {
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const map = maps.notes.get(id);
+	const note = readNote(id, map);
+	if (!map || !note) return refuse('not-found');
+	return ok({ map, note });
+}
+
+export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): CommandResult {
+	const found = editable(sessionMaps(doc), actor, id);
+	if (!found.ok) return found;
+	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
+	const clean = cleanNoteText(text);
+	if (clean.length === 0 || clean.length > MAX_NOTE_LENGTH) return refuse('invalid');
+	if (clean !== found.value.note.text) transact(doc, () => found.value.map.set('text', clean));
+	return ok(undefined);
+}
+
+export function recolorNote(doc: Y.Doc, actor: Actor, id: string, color: NoteColor): CommandResult {
+	const found = editable(sessionMaps(doc), actor, id);
+	if (!found.ok) return found;
+	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
+	if (!NOTE_COLORS.includes(color)) return refuse('invalid');
+	transact(doc, () => found.value.map.set('color', color));
+	return ok(undefined);
+}
+
+/** Moves a note to a position (a drag's end, or an arrow-key nudge); its zone follows from where
+ * its centre lands. Anyone may move any note: arranging is shared work. */
+export function moveNote(doc: Y.Doc, actor: Actor, id: string, position: Point): CommandResult<string | null> {
+	const maps = sessionMaps(doc);
+	const found = editable(maps, actor, id);
+	if (!found.ok) return found;
+	const p = readPoint(position);
+	const activity = activityOf(maps, found.value.note.activityId);
+	if (!p || !activity) return refuse('invalid');
+	const at = clamp(p);
+	const zone = zoneAt(boardGeometry(activity.board.layout), centre(at));
+	transact(doc, () => found.value.map.set('place', place(at, zone)));
+	return ok(zone);
+}
+
+/** Moves notes into a zone's next free slots (the keyboard's "move to zone"). */
+export function moveNotesToZone(doc: Y.Doc, actor: Actor, ids: string[], zone: string | null): CommandResult {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const notes = ids.map((id) => readNote(id, maps.notes.get(id)));
+	if (notes.length === 0 || notes.some((n) => n === null)) return refuse('not-found');
+	const activityId = notes[0]!.activityId;
+	const activity = activityOf(maps, activityId);
+	if (!activity || notes.some((n) => n!.activityId !== activityId)) return refuse('invalid');
+	const geometry = boardGeometry(activity.board.layout);
+	if (zone !== null && !geometry.zones.some((z) => z.id === zone)) return refuse('invalid');
+	const moving = new Set(ids);
+	let index = readNotes(maps, activityId).filter((n) => n.zone === zone && !moving.has(n.id)).length;
+	transact(doc, () => {
+		for (const id of ids) {
+			const map = maps.notes.get(id)!;
+			map.set('place', place(clamp(slotPosition(geometry, zone, index++)), zone));
+		}
+	});
+	return ok(undefined);
+}
+
+export function deleteNote(doc: Y.Doc, actor: Actor, id: string): CommandResult {
+	const maps = sessionMaps(doc);
+	const found = editable(maps, actor, id);
+	if (!found.ok) return found;
+	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
+	const cluster = found.value.note.cluster;
+	transact(doc, () => {
+		maps.notes.delete(id);
+		if (cluster) dropClusterIfEmpty(maps, cluster);
+	});
+	return ok(undefined);
+}
+
+function dropClusterIfEmpty(maps: SessionMaps, clusterId: string) {
+	let members = 0;
+	maps.notes.forEach((value, id) => {
+		if (readNote(id, value)?.cluster === clusterId) members++;
+	});
+	if (members < 2) {
+		maps.notes.forEach((value, id) => {
+			if (readNote(id, value)?.cluster === clusterId) value.set('cluster', null);
+		});
+		maps.clusters.delete(clusterId);
+	}
+}
+
+/** Groups notes of one activity into a new named cluster (notes already in clusters move to it). */
+export function groupNotes(doc: Y.Doc, actor: Actor, ids: string[], name: string): CommandResult<string> {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const unique = [...new Set(ids)];
+	const notes = unique.map((id) => readNote(id, maps.notes.get(id)));
+	if (unique.length < 2 || notes.some((n) => n === null)) return refuse(unique.length < 2 ? 'invalid' : 'not-found');
+	const activityId = notes[0]!.activityId;
+	if (notes.some((n) => n!.activityId !== activityId)) return refuse('invalid');
+	const clean = cleanNoteText(name).slice(0, MAX_CLUSTER_NAME_LENGTH);
+	const clusterId = newId();
+	const previous = new Set(notes.map((n) => n!.cluster).filter((c): c is string => c !== null));
+	transact(doc, () => {
+		const cluster = new Y.Map<unknown>();
+		cluster.set('activityId', activityId);
+		cluster.set('name', clean);
+		cluster.set('createdAt', Date.now());
+		maps.clusters.set(clusterId, cluster);
+		for (const id of unique) maps.notes.get(id)!.set('cluster', clusterId);
+		for (const old of previous) dropClusterIfEmpty(maps, old);
+	});
+	return ok(clusterId);
+}
+
+/** Drops one note onto another: it joins the other's cluster (or both form a new one) and is laid
+ * next to it, in its zone. */
+export function dropNoteOnNote(
+	doc: Y.Doc,
+	actor: Actor,
+	id: string,
+	targetId: string,
+	newClusterName: string
+): CommandResult<string> {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const note = readNote(id, maps.notes.get(id));
+	const target = readNote(targetId, maps.notes.get(targetId));
+	if (!note || !target) return refuse('not-found');
+	if (id === targetId || note.activityId !== target.activityId) return refuse('invalid');
+	let clusterId = target.cluster;
+	const result = clusterId ? ok(clusterId) : groupNotes(doc, actor, [targetId, id], newClusterName);
+	if (!result.ok) return result;
+	clusterId = result.value;
+	const beside = clamp({ x: target.position.x + 24, y: target.position.y + 24 });
+	transact(doc, () => {
+		const map = maps.notes.get(id)!;
+		map.set('cluster', clusterId);
+		map.set('place', place(beside, target.zone));
+		if (note.cluster && note.cluster !== clusterId) dropClusterIfEmpty(maps, note.cluster);
+	});
+	return ok(clusterId);
+}
+
+export function renameCluster(doc: Y.Doc, actor: Actor, clusterId: string, name: string): CommandResult {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const cluster = maps.clusters.get(clusterId);
+	if (!cluster) return refuse('not-found');
+	transact(doc, () => cluster.set('name', cleanNoteText(name).slice(0, MAX_CLUSTER_NAME_LENGTH)));
+	return ok(undefined);
+}
+
+export function ungroup(doc: Y.Doc, actor: Actor, clusterId: string): CommandResult {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	if (!maps.clusters.has(clusterId)) return refuse('not-found');
+	transact(doc, () => {
+		maps.notes.forEach((value, id) => {
+			if (readNote(id, value)?.cluster === clusterId) value.set('cluster', null);
+		});
+		maps.clusters.delete(clusterId);
+	});
+	return ok(undefined);
+}
+
+/** Takes a note out of its cluster; a cluster left with one note dissolves. */
+export function removeFromCluster(doc: Y.Doc, actor: Actor, id: string): CommandResult {
+	const maps = sessionMaps(doc);
+	const found = editable(maps, actor, id);
+	if (!found.ok) return found;
+	const clusterId = found.value.note.cluster;
+	if (!clusterId) return ok(undefined);
+	transact(doc, () => {
+		found.value.map.set('cluster', null);
+		dropClusterIfEmpty(maps, clusterId);
+	});
+	return ok(undefined);
+}
+
+export const ballotKey = (activityId: string, voterId: string) => `${activityId}/${voterId}`;
+
+/** This voter's dots in an activity that still count (dots on deleted notes come back). */
+export function myDots(maps: SessionMaps, activityId: string, voterId: string): string[] {
+	const ballot = readBallot(maps.votes.get(ballotKey(activityId, voterId)));
+	return ballot ? ballot.noteIds.filter((id) => readNote(id, maps.notes.get(id))?.activityId === activityId) : [];
+}
+
+/** Puts one of the actor's dots on a note, within the activity's budget, during the vote phase.
+ * Only the voter writes their own ballot, so concurrent voting never conflicts. */
+export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const note = readNote(noteId, maps.notes.get(noteId));
+	if (!note) return refuse('not-found');
+	const activity = activityOf(maps, note.activityId);
+	if (!activity) return refuse('not-found');
+	if (activity.phase !== 'vote') return refuse('not-voting');
+	const dots = myDots(maps, activity.id, actor.participantId);
+	if (dots.length >= activity.dotsPerPerson) return refuse('no-dots-left');
+	const next = [...dots, noteId];
+	transact(doc, () =>
+		maps.votes.set(ballotKey(activity.id, actor.participantId), {
+			activityId: activity.id,
+			voterId: actor.participantId,
+			noteIds: next
+		})
+	);
+	return ok(activity.dotsPerPerson - next.length);
+}
+
+/** Takes back one of the actor's dots from a note. */
+export function retractVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const note = readNote(noteId, maps.notes.get(noteId));
+	if (!note) return refuse('not-found');
+	const activity = activityOf(maps, note.activityId);
+	if (!activity) return refuse('not-found');
+	if (activity.phase !== 'vote') return refuse('not-voting');
+	const dots = myDots(maps, activity.id, actor.participantId);
+	const at = dots.lastIndexOf(noteId);
+	if (at < 0) return refuse('invalid');
+	const next = dots.filter((_, i) => i !== at);
+	transact(doc, () =>
+		maps.votes.set(ballotKey(activity.id, actor.participantId), {
+			activityId: activity.id,
+			voterId: actor.participantId,
+			noteIds: next
+		})
+	);
+	return ok(activity.dotsPerPerson - next.length);
+}

@@ -1,0 +1,166 @@
+/**
+ * The facilitator's commands: the session's activities, each activity's phase, the dot budget,
+ * reveal and results, and the lock. Participants' devices follow these from the document.
+ */
+import * as Y from 'yjs';
+import type { BoardSpec } from '../methods/types';
+import { LOCAL_ORIGIN, SCHEMA_VERSION, sessionMaps } from './doc';
+import { readActivity } from './read';
+import type { CommandResult } from './commands';
+import { PHASES, type ActivityKind, type ActivityPhase, type Actor } from './types';
+
+const ok: CommandResult = { ok: true, value: undefined };
+const notAllowed: CommandResult = { ok: false, reason: 'not-allowed' };
+
+export interface ActivityInput {
+	id: string;
+	kind: ActivityKind;
+	title: string;
+	prompt: string;
+	methodId?: string;
+	minutes: number;
+	board: BoardSpec;
+}
+
+/** Session facts every device needs: written once by the facilitator's device. */
+export interface SessionMeta {
+	title: string;
+	language: string;
+	anonymous: boolean;
+}
+
+export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
+	const { meta: map } = sessionMaps(doc);
+	doc.transact(() => {
+		map.set('schema', SCHEMA_VERSION);
+		if (map.get('title') !== meta.title) map.set('title', meta.title);
+		if (map.get('language') !== meta.language) map.set('language', meta.language);
+		if (map.get('anonymous') !== meta.anonymous) map.set('anonymous', meta.anonymous);
+	}, LOCAL_ORIGIN);
+}
+
+/**
+ * Makes the document's activities match the facilitator's agenda: adds new ones, updates the
+ * planned fields of existing ones (keeping their run state: phase, reveal, results, times), and
+ * removes activities no longer on the agenda — with their notes, clusters and votes.
+ */
+export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInput[]): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	const maps = sessionMaps(doc);
+	const wanted = new Set(agenda.map((a) => a.id));
+	doc.transact(() => {
+		agenda.forEach((input, order) => {
+			let map = maps.activities.get(input.id);
+			if (!map) {
+				map = new Y.Map<unknown>();
+				map.set('phase', 'write' satisfies ActivityPhase);
+				map.set('revealed', false);
+				map.set('resultsShown', false);
+				map.set('dotsPerPerson', input.board.dotsPerPerson);
+				maps.activities.set(input.id, map);
+			}
+			const planned: Record<string, unknown> = {
+				order,
+				kind: input.kind,
+				title: input.title,
+				prompt: input.prompt,
+				minutes: input.minutes,
+				board: input.board
+			};
+			if (input.methodId) planned.methodId = input.methodId;
+			for (const [key, value] of Object.entries(planned)) {
+				if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+			}
+		});
+		for (const id of [...maps.activities.keys()]) {
+			if (wanted.has(id)) continue;
+			maps.activities.delete(id);
+			const belongs = (value: unknown) => value instanceof Y.Map && value.get('activityId') === id;
+			for (const [noteId, value] of [...maps.notes.entries()]) if (belongs(value)) maps.notes.delete(noteId);
+			for (const [clusterId, value] of [...maps.clusters.entries()])
+				if (belongs(value)) maps.clusters.delete(clusterId);
+			for (const key of [...maps.votes.keys()]) if (key.startsWith(`${id}/`)) maps.votes.delete(key);
+		}
+	}, LOCAL_ORIGIN);
+	return ok;
+}
+
+/** Moves an activity to a phase. Reaching "reveal" (or later) reveals private notes for good;
+ * "results" and "discuss" show vote totals to everyone. */
+export function setPhase(doc: Y.Doc, actor: Actor, activityId: string, phase: ActivityPhase): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	const map = sessionMaps(doc).activities.get(activityId);
+	if (!map || !readActivity(activityId, map)) return { ok: false, reason: 'not-found' };
+	if (!PHASES.includes(phase)) return { ok: false, reason: 'invalid' };
+	doc.transact(() => {
+		map.set('phase', phase);
+		if (PHASES.indexOf(phase) >= PHASES.indexOf('reveal') && map.get('revealed') !== true) map.set('revealed', true);
+		map.set('resultsShown', phase === 'results' || phase === 'discuss');
+	}, LOCAL_ORIGIN);
+	return ok;
+}
+
+export function setDotBudget(doc: Y.Doc, actor: Actor, activityId: string, dots: number): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	const map = sessionMaps(doc).activities.get(activityId);
+	if (!map) return { ok: false, reason: 'not-found' };
+	if (!Number.isInteger(dots) || dots < 0 || dots > 20) return { ok: false, reason: 'invalid' };
+	doc.transact(() => map.set('dotsPerPerson', dots), LOCAL_ORIGIN);
+	return ok;
+}
+
+export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	doc.transact(() => sessionMaps(doc).run.set('locked', locked), LOCAL_ORIGIN);
+	return ok;
+}
+
+/**
+ * Moves everyone to an activity. Records what actually happened for the summary — when the
+ * previous activity ended and this one started — and sets the timer to the activity's exercise.
+ */
+export function setCurrentActivity(doc: Y.Doc, actor: Actor, activityId: string, now = Date.now()): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	const maps = sessionMaps(doc);
+	const next = maps.activities.get(activityId);
+	const activity = readActivity(activityId, next);
+	if (!next || !activity) return { ok: false, reason: 'not-found' };
+	const previousId = maps.run.get('activityId');
+	doc.transact(() => {
+		if (typeof previousId === 'string' && previousId !== activityId) {
+			const previous = maps.activities.get(previousId);
+			if (previous && typeof previous.get('startedAt') === 'number') previous.set('endedAt', now);
+		}
+		if (previousId !== activityId) {
+			if (typeof next.get('startedAt') !== 'number') next.set('startedAt', now);
+			if (next.has('endedAt')) next.delete('endedAt');
+			maps.run.set('activityId', activityId);
+			maps.run.set('timer', { status: 'idle', durationMs: activity.board.timerMinutes * 60_000 });
+		}
+	}, LOCAL_ORIGIN);
+	return ok;
+}
+
+/** Ends the session: participants see a thank-you screen, and their devices delete the session
+ * unless `keepCopy` allows them to keep it. */
+export function endSession(doc: Y.Doc, actor: Actor, keepCopy: boolean, now = Date.now()): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	const maps = sessionMaps(doc);
+	const currentId = maps.run.get('activityId');
+	doc.transact(() => {
+		const current = typeof currentId === 'string' ? maps.activities.get(currentId) : undefined;
+		if (current && typeof current.get('startedAt') === 'number' && typeof current.get('endedAt') !== 'number')
+			current.set('endedAt', now);
+		maps.run.set('keepCopy', keepCopy);
+		maps.run.set('endedAt', now);
+		maps.run.set('timer', { status: 'idle', durationMs: 0 });
+	}, LOCAL_ORIGIN);
+	return ok;
+}
+
+/** Opens an ended session again (the facilitator ended it by mistake). */
+export function reopenSession(doc: Y.Doc, actor: Actor): CommandResult {
+	if (actor.role !== 'facilitator') return notAllowed;
+	doc.transact(() => sessionMaps(doc).run.delete('endedAt'), LOCAL_ORIGIN);
+	return ok;
+}

@@ -1,0 +1,181 @@
+/**
+ * Reading the shared document into domain types. The document comes from other devices, so every
+ * entry is checked: a malformed note (wrong types, oversized text, unknown colour) is skipped, never
+ * rendered and never allowed to throw into the UI. A hostile peer can spoil its own notes only.
+ */
+import type * as Y from 'yjs';
+import { parseBoardSpec } from '../methods/board-spec';
+import type { Point } from './geometry';
+import {
+	MAX_CLUSTER_NAME_LENGTH,
+	MAX_NOTE_LENGTH,
+	NOTE_COLORS,
+	PHASES,
+	type Activity,
+	type ActivityKind,
+	type ActivityPhase,
+	type Ballot,
+	type Cluster,
+	type Note,
+	type NoteColor,
+	type RunState,
+	type SessionMetaState
+} from './types';
+import type { SessionMaps } from './doc';
+import { readTimer } from './timer';
+
+const isMap = (v: unknown): v is Y.Map<unknown> =>
+	typeof v === 'object' &&
+	v !== null &&
+	typeof (v as Y.Map<unknown>).get === 'function' &&
+	typeof (v as Y.Map<unknown>).toJSON === 'function';
+const str = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function readPoint(v: unknown): Point | undefined {
+	if (typeof v !== 'object' || v === null) return undefined;
+	const { x, y } = v as Record<string, unknown>;
+	return finite(x) && finite(y) && Math.abs(x) < 1e6 && Math.abs(y) < 1e6 ? { x, y } : undefined;
+}
+
+export function readNote(id: string, value: unknown): Note | null {
+	if (!isMap(value)) return null;
+	const activityId = str(value.get('activityId'), 100);
+	const text = str(value.get('text'), MAX_NOTE_LENGTH);
+	const color = value.get('color');
+	const place = value.get('place');
+	const position = readPoint(place);
+	const zone = typeof place === 'object' && place !== null ? (place as Record<string, unknown>).zone : undefined;
+	const cluster = value.get('cluster');
+	const author = value.get('author');
+	const createdAt = value.get('createdAt');
+	if (activityId === undefined || text === undefined || !position) return null;
+	if (!NOTE_COLORS.includes(color as NoteColor)) return null;
+	if (zone !== null && str(zone, 100) === undefined) return null;
+	if (cluster !== null && cluster !== undefined && str(cluster, 100) === undefined) return null;
+	if (author !== undefined && str(author, 40) === undefined) return null;
+	const note: Note = {
+		id,
+		activityId,
+		text,
+		color: color as NoteColor,
+		position,
+		zone: zone as string | null,
+		cluster: (cluster as string | null | undefined) ?? null,
+		private: value.get('private') === true,
+		createdAt: finite(createdAt) ? createdAt : 0
+	};
+	if (author !== undefined) note.author = author as string;
+	return note;
+}
+
+export function readCluster(id: string, value: unknown): Cluster | null {
+	if (!isMap(value)) return null;
+	const activityId = str(value.get('activityId'), 100);
+	const name = str(value.get('name'), MAX_CLUSTER_NAME_LENGTH);
+	const createdAt = value.get('createdAt');
+	if (activityId === undefined || name === undefined) return null;
+	return { id, activityId, name, createdAt: finite(createdAt) ? createdAt : 0 };
+}
+
+export function readBallot(value: unknown): Ballot | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { activityId, voterId, noteIds } = value as Record<string, unknown>;
+	if (str(activityId, 100) === undefined || str(voterId, 100) === undefined) return null;
+	if (!Array.isArray(noteIds) || noteIds.length > 100 || !noteIds.every((n) => str(n, 100) !== undefined)) return null;
+	return { activityId: activityId as string, voterId: voterId as string, noteIds: noteIds as string[] };
+}
+
+const KINDS: readonly ActivityKind[] = ['method', 'blank', 'break'];
+
+export function readActivity(id: string, value: unknown): Activity | null {
+	if (!isMap(value)) return null;
+	const title = str(value.get('title'), 200);
+	const prompt = str(value.get('prompt'), 2000);
+	const order = value.get('order');
+	const minutes = value.get('minutes');
+	const kind = value.get('kind');
+	const board = parseBoardSpec(value.get('board'));
+	const phase = value.get('phase');
+	const dots = value.get('dotsPerPerson');
+	if (title === undefined || prompt === undefined || !finite(order) || !finite(minutes) || !board) return null;
+	if (!KINDS.includes(kind as ActivityKind)) return null;
+	const activity: Activity = {
+		id,
+		order,
+		kind: kind as ActivityKind,
+		title,
+		prompt,
+		minutes,
+		board,
+		phase: PHASES.includes(phase as ActivityPhase) ? (phase as ActivityPhase) : 'write',
+		revealed: value.get('revealed') === true,
+		resultsShown: value.get('resultsShown') === true,
+		dotsPerPerson: finite(dots) && dots >= 0 && dots <= 20 ? Math.floor(dots) : board.dotsPerPerson
+	};
+	const methodId = str(value.get('methodId'), 100);
+	if (methodId) activity.methodId = methodId;
+	const startedAt = value.get('startedAt');
+	const endedAt = value.get('endedAt');
+	if (finite(startedAt)) activity.startedAt = startedAt;
+	if (finite(endedAt)) activity.endedAt = endedAt;
+	return activity;
+}
+
+export function readNotes(maps: SessionMaps, activityId?: string): Note[] {
+	const out: Note[] = [];
+	maps.notes.forEach((value, id) => {
+		const note = readNote(id, value);
+		if (note && (activityId === undefined || note.activityId === activityId)) out.push(note);
+	});
+	return out;
+}
+
+export function readClusters(maps: SessionMaps, activityId?: string): Cluster[] {
+	const out: Cluster[] = [];
+	maps.clusters.forEach((value, id) => {
+		const cluster = readCluster(id, value);
+		if (cluster && (activityId === undefined || cluster.activityId === activityId)) out.push(cluster);
+	});
+	return out;
+}
+
+export function readBallots(maps: SessionMaps, activityId?: string): Ballot[] {
+	const out: Ballot[] = [];
+	maps.votes.forEach((value) => {
+		const ballot = readBallot(value);
+		if (ballot && (activityId === undefined || ballot.activityId === activityId)) out.push(ballot);
+	});
+	return out;
+}
+
+export function readActivities(maps: SessionMaps): Activity[] {
+	const out: Activity[] = [];
+	maps.activities.forEach((value, id) => {
+		const activity = readActivity(id, value);
+		if (activity) out.push(activity);
+	});
+	return out.sort((a, b) => a.order - b.order);
+}
+
+export function readRun(maps: SessionMaps): RunState {
+	const activityId = maps.run.get('activityId');
+	const endedAt = maps.run.get('endedAt');
+	return {
+		activityId: typeof activityId === 'string' && activityId.length <= 100 ? activityId : null,
+		locked: maps.run.get('locked') === true,
+		timer: readTimer(maps.run.get('timer')),
+		endedAt: finite(endedAt) ? endedAt : null,
+		keepCopy: maps.run.get('keepCopy') === true
+	};
+}
+
+export function readMeta(maps: SessionMaps): SessionMetaState {
+	const schema = maps.meta.get('schema');
+	return {
+		title: str(maps.meta.get('title'), 200) ?? '',
+		language: str(maps.meta.get('language'), 10) ?? '',
+		anonymous: maps.meta.get('anonymous') === true,
+		schema: finite(schema) ? schema : 0
+	};
+}

@@ -1,0 +1,105 @@
+/**
+ * The board's domain types: what the commands take and what readers return after validating the
+ * shared document. Everything read from the document passes through `read.ts` first, because the
+ * document arrives from other devices and is untrusted.
+ */
+import type { BoardSpec } from '../methods/types';
+import type { Point } from './geometry';
+import type { TimerState } from './timer';
+
+export const NOTE_COLORS = ['yellow', 'pink', 'green', 'blue', 'orange', 'purple', 'grey'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+export const MAX_NOTE_LENGTH = 500;
+export const MAX_CLUSTER_NAME_LENGTH = 80;
+export const MAX_NICKNAME_LENGTH = 40;
+
+/** Phases of an activity, in the order the facilitator usually moves through them. */
+export const PHASES = ['write', 'reveal', 'group', 'vote', 'results', 'discuss'] as const;
+export type ActivityPhase = (typeof PHASES)[number];
+
+export interface Note {
+	id: string;
+	activityId: string;
+	text: string;
+	color: NoteColor;
+	/** Top-left corner in board coordinates. Stored with the zone as one value (`place`), so that
+	 * concurrent moves never mix one move's position with another's zone. */
+	position: Point;
+	/** The zone the note is in, or null on a free board / between zones. */
+	zone: string | null;
+	cluster: string | null;
+	/** The writer's nickname; absent when anonymous (and in anonymous sessions, always). */
+	author?: string;
+	/** Written during private writing: hidden from others until the activity is revealed. */
+	private: boolean;
+	createdAt: number;
+}
+
+export interface Cluster {
+	id: string;
+	activityId: string;
+	name: string;
+	createdAt: number;
+}
+
+/** One participant's dots in one activity: a note id per dot (a note may get several). */
+export interface Ballot {
+	activityId: string;
+	voterId: string;
+	noteIds: string[];
+}
+
+export type ActivityKind = 'method' | 'blank' | 'break';
+
+export interface Activity {
+	id: string;
+	order: number;
+	kind: ActivityKind;
+	title: string;
+	/** What participants read on their screens. */
+	prompt: string;
+	methodId?: string;
+	minutes: number;
+	board: BoardSpec;
+	phase: ActivityPhase;
+	/** Private notes have been revealed to everyone. */
+	revealed: boolean;
+	/** Vote totals are visible to everyone. */
+	resultsShown: boolean;
+	/** Dots per person, as set by the facilitator (starts from the method's). */
+	dotsPerPerson: number;
+	startedAt?: number;
+	endedAt?: number;
+}
+
+/** Who is acting: decides what a command may do. */
+export interface Actor {
+	/** Random per device and session; never a name. */
+	participantId: string;
+	role: 'facilitator' | 'participant';
+	/** The nickname to show on notes, or undefined to stay anonymous. */
+	nickname?: string;
+	/** Notes this device wrote (kept on the device, never in the shared document). */
+	owns(noteId: string): boolean;
+}
+
+/** What is happening in the session now, as every device reads it from the document. */
+export interface RunState {
+	/** The activity everyone is on; null before the facilitator starts. */
+	activityId: string | null;
+	/** Participants' boards are read-only. */
+	locked: boolean;
+	timer: TimerState;
+	/** When the facilitator ended the session (facilitator's clock); participants then leave. */
+	endedAt: number | null;
+	/** Whether participants may keep a copy of the session on their devices after it ends. */
+	keepCopy: boolean;
+}
+
+export interface SessionMetaState {
+	title: string;
+	language: string;
+	anonymous: boolean;
+	schema: number;
+}

@@ -1,0 +1,52 @@
+/**
+ * Unicode fonts for the PDFs. jsPDF's standard fonts are WinAnsi: one character outside Latin-1
+ * garbles a whole line, so every PDF embeds Noto Sans (Latin, Cyrillic, Greek) — jsPDF subsets it
+ * to the glyphs used — plus Hebrew and Arabic faces for right-to-left notes. The caller supplies
+ * the bytes (fetched from the app's static files in the browser, read from disk in tests).
+ */
+import type { jsPDF } from 'jspdf';
+
+export const FONT_FILES = {
+	regular: 'NotoSans-Regular.ttf',
+	bold: 'NotoSans-Bold.ttf',
+	hebrew: 'NotoSansHebrew-Regular.ttf',
+	arabic: 'NotoSansArabic-Regular.ttf'
+} as const;
+
+export type FontName = keyof typeof FONT_FILES;
+export type FontBytes = Record<FontName, ArrayBuffer>;
+export type FontLoader = (file: string) => Promise<ArrayBuffer>;
+
+export const FAMILY = 'NotoSans';
+export const HEBREW = 'NotoSansHebrew';
+export const ARABIC = 'NotoSansArabic';
+
+let cache: Promise<FontBytes> | undefined;
+
+export function loadFonts(load: FontLoader): Promise<FontBytes> {
+	cache ??= Promise.all(
+		(Object.keys(FONT_FILES) as FontName[]).map(async (name) => [name, await load(FONT_FILES[name])] as const)
+	).then((entries) => Object.fromEntries(entries) as FontBytes);
+	cache.catch(() => (cache = undefined));
+	return cache;
+}
+
+function toBinaryString(bytes: ArrayBuffer): string {
+	const view = new Uint8Array(bytes);
+	let out = '';
+	for (let i = 0; i < view.length; i += 0x8000) out += String.fromCharCode(...view.subarray(i, i + 0x8000));
+	return out;
+}
+
+/** Registers the fonts with a document and selects the regular face. */
+export function registerFonts(doc: jsPDF, fonts: FontBytes): void {
+	const add = (file: string, bytes: ArrayBuffer, family: string, style: string) => {
+		doc.addFileToVFS(file, toBinaryString(bytes));
+		doc.addFont(file, family, style, 'Identity-H');
+	};
+	add(FONT_FILES.regular, fonts.regular, FAMILY, 'normal');
+	add(FONT_FILES.bold, fonts.bold, FAMILY, 'bold');
+	add(FONT_FILES.hebrew, fonts.hebrew, HEBREW, 'normal');
+	add(FONT_FILES.arabic, fonts.arabic, ARABIC, 'normal');
+	doc.setFont(FAMILY, 'normal');
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { joinLink, parseJoinFragment, type Invite } from './join-link';
+
+const invite: Invite = {
+	sessionId: '3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c',
+	room: 'Q2xhcmFfbXVzZXVtX3Jvb20',
+	secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+	title: 'Lähimuseo & yhdistykset: kevät',
+	language: 'fi',
+	anonymous: true
+};
+
+describe('join links', () => {
+	it('carry the room and secret only in the fragment, and parse back', () => {
+		const link = joinLink('https://192.168.1.20:8080/', invite);
+		const url = new URL(link);
+		expect(url.pathname).toBe('/join');
+		expect(url.search).toBe('');
+		expect(url.href.split('#')[0]).not.toContain(invite.secret);
+		expect(parseJoinFragment(url.hash)).toEqual({ ok: true, invite });
+	});
+
+	it('works under a base path', () => {
+		expect(new URL(joinLink('https://example.org/kohtaamo', invite)).pathname).toBe('/kohtaamo/join');
+	});
+
+	it.each([
+		['', 'missing'],
+		['#v=1&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=Q2xhcmFfbXVzZXVtX3Jvb20', 'missing'],
+		[
+			'#v=0&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=Q2xhcmFfbXVzZXVtX3Jvb20&k=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+			'outdated'
+		],
+		[
+			'#v=2&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=Q2xhcmFfbXVzZXVtX3Jvb20&k=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+			'outdated'
+		],
+		['#v=1&s=not-a-session&r=Q2xhcmFfbXVzZXVtX3Jvb20&k=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0', 'invalid'],
+		['#v=1&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=short&k=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0', 'invalid'],
+		['#v=1&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=Q2xhcmFfbXVzZXVtX3Jvb20&k=<script>alert(1)</script>', 'invalid'],
+		[
+			'#v=1&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=Q2xhcmFfbXVzZXVtX3Jvb20&k=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0&l=de',
+			'invalid'
+		]
+	])('%s → %s', (hash, problem) => {
+		expect(parseJoinFragment(hash)).toEqual({ ok: false, problem });
+	});
+});

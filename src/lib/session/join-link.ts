@@ -1,0 +1,55 @@
+/**
+ * The join link: the participant view's address with the session's room name and secret in the
+ * URL fragment. Browsers never send a fragment to any server, so the secret stays between the
+ * devices of the workshop. Links carry a version so that an old poster gets a clear message.
+ */
+import { isLocale, type Locale } from '../i18n/locales';
+
+export const JOIN_LINK_VERSION = 1;
+
+export interface Invite {
+	sessionId: string;
+	room: string;
+	secret: string;
+	title: string;
+	language: Locale;
+	anonymous: boolean;
+}
+
+export type JoinProblem = 'missing' | 'outdated' | 'invalid';
+export type ParsedJoin = { ok: true; invite: Invite } | { ok: false; problem: JoinProblem };
+
+const TOKEN = /^[A-Za-z0-9_-]+$/;
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `appUrl` is the app's root, e.g. `https://192.168.1.20:8080/`. */
+export function joinLink(appUrl: string, invite: Invite): string {
+	const params = new URLSearchParams({
+		v: String(JOIN_LINK_VERSION),
+		s: invite.sessionId,
+		r: invite.room,
+		k: invite.secret,
+		l: invite.language,
+		a: invite.anonymous ? '1' : '0',
+		t: invite.title.slice(0, 120)
+	});
+	return `${new URL('join', appUrl.endsWith('/') ? appUrl : `${appUrl}/`).href}#${params}`;
+}
+
+export function parseJoinFragment(hash: string): ParsedJoin {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	const version = params.get('v');
+	const sessionId = params.get('s');
+	const room = params.get('r');
+	const secret = params.get('k');
+	if (!version || !sessionId || !room || !secret) return { ok: false, problem: 'missing' };
+	if (version !== String(JOIN_LINK_VERSION)) return { ok: false, problem: 'outdated' };
+	const language = params.get('l') ?? 'fi';
+	const title = params.get('t') ?? '';
+	if (!SESSION_ID.test(sessionId) || !TOKEN.test(room) || room.length < 16 || room.length > 128)
+		return { ok: false, problem: 'invalid' };
+	if (!TOKEN.test(secret) || secret.length < 16 || secret.length > 256 || title.length > 200 || !isLocale(language)) {
+		return { ok: false, problem: 'invalid' };
+	}
+	return { ok: true, invite: { sessionId, room, secret, title, language, anonymous: params.get('a') === '1' } };
+}

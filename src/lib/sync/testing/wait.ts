@@ -1,0 +1,23 @@
+/**
+ * Waiting in tests for something to become true, instead of sleeping for a guessed time.
+ */
+
+/** Polls `condition` until it returns true; throws with `what` after `timeoutMs`. */
+export async function waitFor(
+	condition: () => boolean,
+	what: string,
+	timeoutMs = 10_000,
+	intervalMs = 20
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (condition()) return;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}
+
+/** Lets pending timers and I/O run for `ms` (for asserting that something does *not* happen). */
+export function settle(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

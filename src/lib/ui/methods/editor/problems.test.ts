@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { MethodError, parseMethod } from '$lib/methods/parse';
+import { translator } from '$lib/i18n/translate';
+import { blankMethod, formFromMethod, formToFileValue, type MethodForm } from './method-form';
+import { describeProblems } from './problems';
+
+function problemsOf(change: (form: MethodForm) => void, editing: 'fi' | 'sv' | 'en' = 'fi') {
+	const form = formFromMethod(blankMethod());
+	change(form);
+	try {
+		parseMethod(formToFileValue(form, editing), 'test');
+	} catch (error) {
+		if (!(error instanceof MethodError)) throw error;
+		return describeProblems(error.problems, form, editing, translator('fi'));
+	}
+	return [];
+}
+
+describe('editor problems', () => {
+	it('reports a text missing in every language once, at its field', () => {
+		expect(problemsOf((form) => (form.texts.name = { fi: '', sv: '', en: '' }))).toEqual([
+			{ label: 'Nimi', reason: 'puuttuu', target: 'editor-name', locale: null }
+		]);
+	});
+
+	it('names the language when the problem is only in another one', () => {
+		expect(problemsOf((form) => (form.texts.name.sv = 'x'.repeat(81)))).toEqual([
+			{ label: 'Nimi (ruotsi)', reason: 'on liian pitkä (enintään 80 merkkiä)', target: 'editor-name', locale: 'sv' }
+		]);
+	});
+
+	it('reports a step without minutes without repeating it as a wrong total', () => {
+		const problems = problemsOf((form) => {
+			form.steps.push({ key: 9, minutes: null, title: form.steps[0].title, script: form.steps[0].script });
+		});
+		expect(problems).toEqual([
+			{ label: 'Kohta 2: Minuutit', reason: 'puuttuu', target: 'editor-step-9-minutes', locale: null }
+		]);
+	});
+
+	it('points at zones, lists, numbers and choices', () => {
+		const problems = problemsOf((form) => {
+			form.audiences = [];
+			form.lists.prompts = { fi: '', sv: '', en: '' };
+			form.groupSize = { min: 5, max: 3 };
+			form.duration = { min: 20, max: 30 };
+			form.board.timerMinutes = 45;
+			if (form.board.layout.template === 'columns') form.board.layout.lanes[1].name = { fi: '', sv: '', en: '' };
+		});
+		expect(problems.map((p) => [p.label, p.reason, p.target])).toEqual([
+			['Kenelle menetelmä sopii', 'valitse vähintään yksi', 'editor-audience-staff'],
+			['Kesto', 'kohtien yhteisajan pitää olla lyhimmän ja pisimmän keston välillä', 'editor-duration-min'],
+			['Ryhmän koko', 'enimmäismäärä on pienempi kuin vähimmäismäärä', 'editor-group-max'],
+			['Osallistujat näkevät', 'tarvitsee vähintään yhden rivin', 'editor-prompts'],
+			['Sarake 2', 'puuttuu', 'editor-zone-1'],
+			['Ajastin (min)', 'ajastin ei voi olla pidempi kuin menetelmän pisin kesto', 'editor-timer']
+		]);
+	});
+});

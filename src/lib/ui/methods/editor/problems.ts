@@ -1,0 +1,152 @@
+/**
+ * Turns `parseMethod`'s problems (field paths and English reasons, written for people editing
+ * YAML files) into what the editor shows: the field's label as the form names it, the reason in
+ * the interface language, and the element to focus. A problem found in all three languages is
+ * one problem to the facilitator, who writes in one language at a time.
+ */
+import type { MessageKey } from '$lib/i18n/catalog';
+import { LOCALES, type Locale } from '$lib/i18n/locales';
+import type { Translate } from '$lib/i18n/translate';
+import type { MethodProblem } from '$lib/methods/parse';
+import { LIST_FIELDS, TEXT_FIELDS, type ListField, type MethodForm, type TextField } from './method-form';
+import { zoneFields, zoneIndexOf } from './zone-fields';
+
+export interface EditorProblem {
+	label: string;
+	reason: string;
+	/** Id of the element to focus, or null when the form has no field for it. */
+	target: string | null;
+	/** Set when the problem is only in another language: the editor switches to it first. */
+	locale: Locale | null;
+}
+
+export const FIELD_LABELS: Record<TextField | ListField, MessageKey> = {
+	name: 'editor.field.name',
+	purpose: 'editor.field.purpose',
+	whenToUse: 'editor.field.whenToUse',
+	tradition: 'editor.field.tradition',
+	tags: 'editor.field.tags',
+	materials: 'editor.field.materials',
+	preparation: 'editor.field.preparation',
+	prompts: 'editor.field.prompts',
+	tips: 'editor.field.tips',
+	accessibility: 'editor.field.accessibility'
+};
+
+/** Element ids of the form's controls, shared by the components and the problem list. */
+export const fieldId = {
+	text: (field: TextField | ListField) => `editor-${field}`,
+	stepPart: (key: number, part: 'minutes' | 'title' | 'script') => `editor-step-${key}-${part}`,
+	zone: (index: number) => `editor-zone-${index}`,
+	audience: (audience: string) => `editor-audience-${audience}`
+};
+
+const LOCALE_IN_PATH = /\.(fi|sv|en)(?=$|[.[])/;
+const STEP_PART = /^steps\[(\d+)\]\.(minutes|title|script)$/;
+
+function translateReason(reason: string, base: string, t: Translate): string {
+	let m: RegExpExecArray | null;
+	if (reason === 'is missing' || reason === 'is empty') return t('editor.reason.missing');
+	if ((m = /^is longer than (\d+) characters$/.exec(reason))) return t('editor.reason.tooLong', { max: m[1] });
+	if ((m = /^must be between (\d+) and (\d+)$/.exec(reason))) return t('editor.reason.range', { min: m[1], max: m[2] });
+	if (reason === 'must be a whole number') return t('editor.reason.wholeNumber');
+	if ((m = /^needs at least (\d+) items?$/.exec(reason))) {
+		return base === 'audiences'
+			? t('editor.reason.chooseAudience')
+			: t('editor.reason.atLeast', { count: Number(m[1]) });
+	}
+	if ((m = /^has more than (\d+) items$/.exec(reason))) return t('editor.reason.atMost', { count: Number(m[1]) });
+	if (reason === 'must satisfy min ≤ default ≤ max') return t('editor.reason.durationOrder');
+	if (reason === 'max is smaller than min') return t('editor.reason.groupOrder');
+	if (reason.startsWith('is longer than the method can last')) return t('editor.reason.timer');
+	return reason;
+}
+
+function locate(base: string, form: MethodForm, t: Translate): { label: string; target: string | null } {
+	if ((TEXT_FIELDS as readonly string[]).includes(base)) {
+		const field = base as TextField;
+		return { label: t(FIELD_LABELS[field]), target: fieldId.text(field) };
+	}
+	const list = /^(\w+)(?:\[(\d+)\])?$/.exec(base);
+	if (list && (LIST_FIELDS as readonly string[]).includes(list[1])) {
+		const field = list[1] as ListField;
+		const label = t(FIELD_LABELS[field]);
+		return {
+			label: list[2] === undefined ? label : t('editor.problem.line', { field: label, n: Number(list[2]) + 1 }),
+			target: fieldId.text(field)
+		};
+	}
+	const step = STEP_PART.exec(base);
+	if (step) {
+		const index = Number(step[1]);
+		const part = step[2] as 'minutes' | 'title' | 'script';
+		const key = form.steps[index]?.key;
+		return {
+			label: t('editor.problem.step', { n: index + 1, field: t(`editor.step.${part}`) }),
+			target: key === undefined ? null : fieldId.stepPart(key, part)
+		};
+	}
+	const zone = zoneIndexOf(form.board.layout, base);
+	if (zone >= 0) {
+		const { label } = zoneFields(form.board.layout)[zone];
+		return { label: t(label.key, label.params), target: fieldId.zone(zone) };
+	}
+	const firstStep = form.steps[0] ? fieldId.stepPart(form.steps[0].key, 'minutes') : null;
+	const fixed: Record<string, { label: MessageKey; target: string | null }> = {
+		phase: { label: 'editor.field.phase', target: 'editor-phase' },
+		duration: { label: 'editor.problem.duration', target: 'editor-duration-min' },
+		'duration.min': { label: 'editor.field.durationMin', target: 'editor-duration-min' },
+		'duration.max': { label: 'editor.field.durationMax', target: 'editor-duration-max' },
+		'duration.default': { label: 'editor.problem.duration', target: firstStep },
+		groupSize: { label: 'editor.problem.groupSize', target: 'editor-group-max' },
+		'groupSize.min': { label: 'editor.field.groupMin', target: 'editor-group-min' },
+		'groupSize.max': { label: 'editor.field.groupMax', target: 'editor-group-max' },
+		steps: { label: 'editor.section.steps', target: 'editor-step-add' },
+		'board.timerMinutes': { label: 'editor.board.timer', target: 'editor-timer' },
+		'board.dotsPerPerson': { label: 'editor.board.dots', target: 'editor-dots' }
+	};
+	if (base === 'audiences' || base.startsWith('audiences[')) {
+		return { label: t('editor.field.audiences'), target: fieldId.audience(form.audiences[0] ?? 'staff') };
+	}
+	if (base in fixed) return { label: t(fixed[base].label), target: fixed[base].target };
+	if (base.startsWith('board')) return { label: t('editor.problem.board'), target: 'editor-template' };
+	return { label: base, target: null };
+}
+
+/**
+ * Problems in the order the parser found them (which follows the file, close to the form's order),
+ * one per field and reason.
+ */
+export function describeProblems(
+	problems: MethodProblem[],
+	form: MethodForm,
+	editing: Locale,
+	t: Translate
+): EditorProblem[] {
+	const stepMinutesInvalid = problems.some((p) => /^steps\[\d+\]\.minutes$/.test(p.field));
+	const groups = new Map<string, { base: string; reason: string; locales: Locale[] }>();
+	for (const problem of problems) {
+		// The usual duration is the steps' sum, so these only repeat a problem with a step's minutes.
+		if (problem.field === 'steps' && problem.reason.startsWith('minutes add up')) continue;
+		if (problem.field === 'duration.default' && stepMinutesInvalid) continue;
+		const locale = LOCALE_IN_PATH.exec(problem.field)?.[1] as Locale | undefined;
+		const base = problem.field.replace(LOCALE_IN_PATH, '');
+		const key = `${base}\n${problem.reason}`;
+		const group = groups.get(key) ?? { base, reason: problem.reason, locales: [] };
+		if (locale) group.locales.push(locale);
+		groups.set(key, group);
+	}
+	return [...groups.values()].map(({ base, reason, locales }) => {
+		const { label, target } = locate(base, form, t);
+		const elsewhere = locales.length > 0 && !locales.includes(editing);
+		const locale = elsewhere ? (LOCALES.find((l) => locales.includes(l)) ?? null) : null;
+		return {
+			label: locale
+				? t('editor.problem.inLanguage', { field: label, language: t(`editor.language.${locale}`) })
+				: label,
+			reason: translateReason(reason, base, t),
+			target,
+			locale
+		};
+	});
+}

@@ -1,0 +1,104 @@
+/**
+ * A session document mirrored into Svelte state. Svelte does not proxy Yjs objects, so this class
+ * observes the document and keeps immutable snapshots in `$state.raw` fields; components read the
+ * getters and re-render when a snapshot is replaced. Notes update incrementally: a change to one
+ * note re-reads that note only, which keeps boards with thousands of notes responsive.
+ */
+import type * as Y from 'yjs';
+import { sessionMaps, type SessionMaps } from '$lib/board/doc';
+import { readActivities, readBallots, readClusters, readMeta, readNote, readRun } from '$lib/board/read';
+import { IDLE_TIMER } from '$lib/board/timer';
+import type { Activity, Ballot, Cluster, Note, RunState, SessionMetaState } from '$lib/board/types';
+
+export class SessionView {
+	readonly doc: Y.Doc;
+	readonly maps: SessionMaps;
+	#meta = $state.raw<SessionMetaState>({ title: '', language: '', anonymous: false, schema: 0 });
+	#run = $state.raw<RunState>({ activityId: null, locked: false, timer: IDLE_TIMER, endedAt: null, keepCopy: false });
+	#activities = $state.raw<Activity[]>([]);
+	#notes = $state.raw<ReadonlyMap<string, Note>>(new Map());
+	#clusters = $state.raw<Cluster[]>([]);
+	#ballots = $state.raw<Ballot[]>([]);
+	#unobserve: (() => void)[] = [];
+
+	constructor(doc: Y.Doc) {
+		this.doc = doc;
+		this.maps = sessionMaps(doc);
+		const { meta, run, activities, notes, clusters, votes } = this.maps;
+		this.#watch(meta, () => (this.#meta = readMeta(this.maps)));
+		this.#watch(run, () => (this.#run = readRun(this.maps)));
+		this.#watch(activities, () => (this.#activities = readActivities(this.maps)));
+		this.#watch(clusters, () => (this.#clusters = readClusters(this.maps)));
+		this.#watch(votes, () => (this.#ballots = readBallots(this.maps)));
+		this.#notes = this.#readAllNotes();
+		const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+			const next = new Map(this.#notes);
+			for (const event of events) {
+				if (event.target === notes) {
+					for (const key of event.changes.keys.keys()) this.#refreshNote(next, key);
+				} else {
+					const id = event.path[0];
+					if (typeof id === 'string') this.#refreshNote(next, id);
+				}
+			}
+			this.#notes = next;
+		};
+		notes.observeDeep(onNotes);
+		this.#unobserve.push(() => notes.unobserveDeep(onNotes));
+	}
+
+	#watch<T>(map: Y.Map<T>, read: () => void) {
+		read();
+		const handler = () => read();
+		map.observeDeep(handler);
+		this.#unobserve.push(() => map.unobserveDeep(handler));
+	}
+
+	#readAllNotes(): Map<string, Note> {
+		const all = new Map<string, Note>();
+		this.maps.notes.forEach((value, id) => {
+			const note = readNote(id, value);
+			if (note) all.set(id, note);
+		});
+		return all;
+	}
+
+	#refreshNote(into: Map<string, Note>, id: string) {
+		const note = readNote(id, this.maps.notes.get(id));
+		if (note) into.set(id, note);
+		else into.delete(id);
+	}
+
+	get meta(): SessionMetaState {
+		return this.#meta;
+	}
+	get run(): RunState {
+		return this.#run;
+	}
+	get activities(): Activity[] {
+		return this.#activities;
+	}
+	get notes(): ReadonlyMap<string, Note> {
+		return this.#notes;
+	}
+	get clusters(): Cluster[] {
+		return this.#clusters;
+	}
+	get ballots(): Ballot[] {
+		return this.#ballots;
+	}
+
+	activity(id: string | null): Activity | undefined {
+		return id === null ? undefined : this.#activities.find((a) => a.id === id);
+	}
+
+	notesOf(activityId: string): Note[] {
+		const out: Note[] = [];
+		for (const note of this.#notes.values()) if (note.activityId === activityId) out.push(note);
+		return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	}
+
+	destroy(): void {
+		for (const stop of this.#unobserve.splice(0)) stop();
+	}
+}

@@ -1,0 +1,20 @@
+import { expect, test } from './support/fixtures.ts';
+test('scratch', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ viewport: { width: 400, height: 800 }, baseURL, locale: 'fi-FI' });
+	const page = await context.newPage();
+	await page.goto('/methods/impact-effort');
+	await page.getByRole('button', { name: 'Tee kopio ja muokkaa' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Muokkaa');
+	await page.getByLabel('Nimi', { exact: true }).fill('');
+	await page.getByLabel('Pisin kesto (min)').fill('5');
+	await page.getByRole('button', { name: 'Tallenna' }).click();
+	await page.waitForTimeout(300);
+	await page.screenshot({ path: '/tmp/pw/fi-0.png' });
+	await page.getByRole('alert').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: '/tmp/pw/fi-alert.png' });
+	await page.getByLabel('Taulun pohja').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: '/tmp/pw/fi-board.png' });
+	await page.goto('/methods/dot-voting/edit');
+	await page.screenshot({ path: '/tmp/pw/fi-builtin.png' });
+	await context.close();
+});
