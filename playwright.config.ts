@@ -6,12 +6,13 @@ import { chromiumPath } from './tests/browser/support/chromium.ts';
  * production build, served by the real workshop server that each test file starts on a free port.
  */
 export default defineConfig({
-	testDir: 'tests/browser',
+	testDir: process.env.PW_TEST_DIR ?? 'tests/browser',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	workers: process.env.CI ? 1 : 2,
 	retries: 0,
+	outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? 'test-results',
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		browserName: 'chromium',

@@ -25,6 +25,8 @@ export interface SessionMaps {
 	clusters: Y.Map<Y.Map<unknown>>;
 	/** `${activityId}/${voterId}` → that voter's ballot (only the voter writes it). */
 	votes: Y.Map<unknown>;
+	/** participantId → `{group, joinedAt, name?}`: who took part, for the summary's counts. */
+	participants: Y.Map<unknown>;
 }
 
 export function sessionMaps(doc: Y.Doc): SessionMaps {
@@ -34,7 +36,8 @@ export function sessionMaps(doc: Y.Doc): SessionMaps {
 		activities: doc.getMap('activities'),
 		notes: doc.getMap('notes'),
 		clusters: doc.getMap('clusters'),
-		votes: doc.getMap('votes')
+		votes: doc.getMap('votes'),
+		participants: doc.getMap('participants')
 	};
 }
 

@@ -3,7 +3,7 @@
  * reveal and results, and the lock. Participants' devices follow these from the document.
  */
 import * as Y from 'yjs';
-import type { BoardSpec } from '../methods/types';
+import type { Audience, BoardSpec } from '../methods/types';
 import { LOCAL_ORIGIN, SCHEMA_VERSION, sessionMaps } from './doc';
 import { readActivity } from './read';
 import type { CommandResult } from './commands';
@@ -163,4 +163,22 @@ export function reopenSession(doc: Y.Doc, actor: Actor): CommandResult {
 	if (actor.role !== 'facilitator') return notAllowed;
 	doc.transact(() => sessionMaps(doc).run.delete('endedAt'), LOCAL_ORIGIN);
 	return ok;
+}
+
+/**
+ * Records that this device takes part, with the group the participant chose. The name is stored
+ * only when the session is named and the participant gave one. Each device writes only its own
+ * entry; a later check-in (another group, a new nickname) replaces it.
+ */
+export function checkIn(doc: Y.Doc, actor: Actor, group: Audience | null, anonymousSession: boolean, now = Date.now()): void {
+	const map = sessionMaps(doc).participants;
+	const existing = map.get(actor.participantId) as Record<string, unknown> | undefined;
+	const entry: Record<string, unknown> = {
+		role: actor.role,
+		group,
+		joinedAt: typeof existing?.joinedAt === 'number' ? existing.joinedAt : now
+	};
+	if (!anonymousSession && actor.nickname) entry.name = actor.nickname;
+	if (JSON.stringify(existing) === JSON.stringify(entry)) return;
+	doc.transact(() => map.set(actor.participantId, entry), LOCAL_ORIGIN);
 }

@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { parseBoardSpec } from '../methods/board-spec';
+import { asAudience } from '../methods/types';
 import type { Point } from './geometry';
 import {
 	MAX_CLUSTER_NAME_LENGTH,
@@ -18,6 +19,7 @@ import {
 	type Cluster,
 	type Note,
 	type NoteColor,
+	type Participant,
 	type RunState,
 	type SessionMetaState
 } from './types';
@@ -178,4 +180,22 @@ export function readMeta(maps: SessionMaps): SessionMetaState {
 		anonymous: maps.meta.get('anonymous') === true,
 		schema: finite(schema) ? schema : 0
 	};
+}
+
+export function readParticipants(maps: SessionMaps): Participant[] {
+	const out: Participant[] = [];
+	maps.participants.forEach((value, participantId) => {
+		if (typeof value !== 'object' || value === null || participantId.length > 64) return;
+		const { group, joinedAt, name, role } = value as Record<string, unknown>;
+		const participant: Participant = {
+			participantId,
+			role: role === 'facilitator' ? 'facilitator' : 'participant',
+			group: asAudience(group),
+			joinedAt: finite(joinedAt) ? joinedAt : 0
+		};
+		const clean = str(name, 40);
+		if (clean) participant.name = clean;
+		out.push(participant);
+	});
+	return out.sort((a, b) => a.joinedAt - b.joinedAt);
 }

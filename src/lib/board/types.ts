@@ -3,7 +3,7 @@
  * shared document. Everything read from the document passes through `read.ts` first, because the
  * document arrives from other devices and is untrusted.
  */
-import type { BoardSpec } from '../methods/types';
+import type { Audience, BoardSpec } from '../methods/types';
 import type { Point } from './geometry';
 import type { TimerState } from './timer';
 
@@ -102,4 +102,14 @@ export interface SessionMetaState {
 	language: string;
 	anonymous: boolean;
 	schema: number;
+}
+
+/** A device that took part. `group` is what the participant said they are (optional); the name
+ * is stored only in named sessions, and the summary shows it only when the facilitator opts in. */
+export interface Participant {
+	participantId: string;
+	role: 'facilitator' | 'participant';
+	group: Audience | null;
+	joinedAt: number;
+	name?: string;
 }

@@ -7,7 +7,8 @@ const invite: Invite = {
 	secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
 	title: 'Lähimuseo & yhdistykset: kevät',
 	language: 'fi',
-	anonymous: true
+	anonymous: true,
+	groups: ['visitors', 'community']
 };
 
 describe('join links', () => {

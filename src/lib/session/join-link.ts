@@ -4,6 +4,7 @@
  * devices of the workshop. Links carry a version so that an old poster gets a clear message.
  */
 import { isLocale, type Locale } from '../i18n/locales';
+import { asAudience, type Audience } from '../methods/types';
 
 export const JOIN_LINK_VERSION = 1;
 
@@ -14,6 +15,8 @@ export interface Invite {
 	title: string;
 	language: Locale;
 	anonymous: boolean;
+	/** The session's participant groups, offered to choose from when joining. */
+	groups: Audience[];
 }
 
 export type JoinProblem = 'missing' | 'outdated' | 'invalid';
@@ -31,6 +34,7 @@ export function joinLink(appUrl: string, invite: Invite): string {
 		k: invite.secret,
 		l: invite.language,
 		a: invite.anonymous ? '1' : '0',
+		g: invite.groups.join(','),
 		t: invite.title.slice(0, 120)
 	});
 	return `${new URL('join', appUrl.endsWith('/') ? appUrl : `${appUrl}/`).href}#${params}`;
@@ -51,5 +55,8 @@ export function parseJoinFragment(hash: string): ParsedJoin {
 	if (!TOKEN.test(secret) || secret.length < 16 || secret.length > 256 || title.length > 200 || !isLocale(language)) {
 		return { ok: false, problem: 'invalid' };
 	}
-	return { ok: true, invite: { sessionId, room, secret, title, language, anonymous: params.get('a') === '1' } };
+	const groupList = (params.get('g') ?? '').split(',').filter(Boolean);
+	const groups = groupList.map(asAudience).filter((g): g is Audience => g !== null);
+	if (groups.length !== groupList.length) return { ok: false, problem: 'invalid' };
+	return { ok: true, invite: { sessionId, room, secret, title, language, anonymous: params.get('a') === '1', groups } };
 }

@@ -39,6 +39,8 @@ export interface SessionSummary extends SessionPlan {
 	participantId: string;
 	/** The name this device shows on its notes; absent to stay anonymous. */
 	nickname?: string;
+	/** The group this participant said they belong to (participants only). */
+	group?: Audience;
 	/** Decisions and next steps, written by the facilitator at the end (for the summary). */
 	closingNotes?: string;
 	createdAt: number;

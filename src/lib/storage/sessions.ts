@@ -2,6 +2,7 @@
  * Session rows and their agenda: the list on the home page and everything that reads or changes a
  * session's plan. Every change is written at once — a closed tab loses nothing.
  */
+import type { Audience } from '../methods/types';
 import type { AgendaItem, SessionPlan, SessionRole, SessionSummary } from '../session/types';
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import type { Invite } from '../session/join-link';
@@ -148,18 +149,19 @@ export function pickPlan(session: SessionSummary): SessionPlan {
 
 /** A participant's copy of a session, made when joining by link. Rejoining keeps the same row
  * (and with it the notes this device wrote); the nickname may change. */
-export async function joinSession(invite: Invite, nickname: string | undefined): Promise<SessionSummary> {
+export async function joinSession(invite: Invite, nickname: string | undefined, group?: Audience): Promise<SessionSummary> {
 	return db().transaction('rw', db().sessions, async () => {
 		const existing = await db().sessions.get(invite.sessionId);
 		const now = Date.now();
 		if (existing) {
-			const change = { room: { name: invite.room, secret: invite.secret }, nickname, updatedAt: now };
+			const change = { room: { name: invite.room, secret: invite.secret }, nickname, group, updatedAt: now };
 			await db().sessions.update(invite.sessionId, change);
 			return { ...existing, ...change };
 		}
 		const session: SessionSummary = {
 			...newSessionPlan(invite.language, invite.title),
 			anonymous: invite.anonymous,
+			groups: invite.groups,
 			id: invite.sessionId,
 			role: 'participant',
 			room: { name: invite.room, secret: invite.secret },
@@ -168,6 +170,7 @@ export async function joinSession(invite: Invite, nickname: string | undefined):
 			updatedAt: now
 		};
 		if (nickname) session.nickname = nickname;
+		if (group) session.group = group;
 		await db().sessions.add(session as SessionRow);
 		return session;
 	});

@@ -19,35 +19,25 @@
  * - Anything lost (a relay gap, a dropped queue, a dead channel, a server restart) triggers a resync
  *   with the peers concerned; a peer not heard from for ~10 s is dropped and its presence removed.
  */
-import { removeAwarenessStates, applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import { randomPeerId } from './bytes.ts';
+import { DirectLinks } from './direct-links.ts';
+import { DocExchange } from './doc-exchange.ts';
 import { Emitter } from './emitter.ts';
 import { DEFAULT_TUNING, MAX_ROOM_LENGTH, type SyncTuning } from './limits.ts';
-import { Peer, PeerOrigin } from './peer.ts';
-import { DirectLink } from './peer-connection.ts';
+import { Peer } from './peer.ts';
 import { pageRegistry, type SessionRegistry } from './registry.ts';
 import { RoomChannel, type ControlMessage } from './room-channel.ts';
 import { deriveRoomKey } from './room-crypto.ts';
-import type { DirectSignal } from './room-messages.ts';
 import { SignalingClient } from './signaling-client.ts';
-import {
-	encodeAwareness,
-	encodeControl,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdate,
-	parsePeerMessage,
-	sanitizeAwarenessUpdate
-} from './sync-protocol.ts';
+import { encodeControl } from './sync-protocol.ts';
 import { SyncScheduler } from './sync-scheduler.ts';
 import type {
 	DropSource,
-	PeerConnectionConstructor,
 	PeerInfo,
 	SessionSyncOptions,
 	SyncLog,
-	SyncLogEvent,
 	SyncState,
 	WebSocketConstructor
 } from './types.ts';
@@ -58,12 +48,6 @@ export interface SessionSyncEvents {
 	state: (state: SyncState) => void;
 	/** A peer joined or left, or its transport changed. */
 	peers: (peers: PeerInfo[]) => void;
-}
-
-interface AwarenessChange {
-	added: number[];
-	updated: number[];
-	removed: number[];
 }
 
 /** Keeps `doc` and `awareness` in sync with the other devices in `room`. See the module header. */
@@ -78,22 +62,19 @@ export class SessionSync {
 	readonly #log: SyncLog;
 	readonly #registry: SessionRegistry;
 	readonly #WebSocket: WebSocketConstructor;
-	readonly #RTCPeerConnection: PeerConnectionConstructor | null;
-	readonly #iceServers: RTCIceServer[];
 	readonly #signalingUrl: string;
 	readonly #emitter: Emitter<SessionSyncEvents>;
 	readonly #peers = new Map<string, Peer>();
 	readonly #scheduler: SyncScheduler;
-	/** Peers we failed to deliver something to; resynchronised on the next tick we can reach them. */
+	readonly #exchange: DocExchange;
+	readonly #direct: DirectLinks;
+	/** Peers we failed to deliver something to; resynchronised as soon as they can be reached. */
 	readonly #owed = new Set<string>();
 	#signaling: SignalingClient | null = null;
 	#channel: RoomChannel | null = null;
 	#state: SyncState = { signaling: 'connecting', direct: 0, relayed: 0, synced: false };
 	#peersSignature = '';
-	#attemptCounter = 0;
 	#lastAnnounceAt = 0;
-	/** Set while applying a relayed update: the peers that received the same frames. */
-	#delivery: { peerId: string; reached: readonly string[] } | null = null;
 	#timer: ReturnType<typeof setInterval>;
 	#destroyed = false;
 
@@ -110,13 +91,6 @@ export class SessionSync {
 		this.awareness = awareness;
 		this.#signalingUrl = signalingUrl;
 		this.#WebSocket = WebSocketImpl;
-		this.#RTCPeerConnection =
-			options.RTCPeerConnection !== undefined
-				? options.RTCPeerConnection
-				: typeof globalThis.RTCPeerConnection === 'function'
-					? globalThis.RTCPeerConnection
-					: null;
-		this.#iceServers = options.iceServers ?? [];
 		this.#tuning = { ...DEFAULT_TUNING, ...options.tuning };
 		const log = options.log;
 		this.#log = (event) => {
@@ -130,14 +104,42 @@ export class SessionSync {
 		this.#scheduler = new SyncScheduler({
 			timeoutMs: this.#tuning.step1TimeoutMs,
 			quietMs: this.#tuning.resyncQuietMs,
-			send: (peerId, withRequest) => this.#sendStep1(peerId, withRequest)
+			send: (peerId, withRequest, retry) => this.#sendStep1(peerId, withRequest, retry)
+		});
+		this.#exchange = new DocExchange({
+			doc,
+			awareness,
+			scheduler: this.#scheduler,
+			log: this.#log,
+			linkedPeers: () => [...this.#peers.values()].filter((peer) => peer.linked),
+			sendTo: (peer, payload) => this.#sendTo(peer, payload),
+			broadcast: (payload, skip) => this.#broadcast(payload, skip),
+			onBye: (peer) => this.#dropPeer(peer, 'left'),
+			onChange: () => this.#changed(),
+			guard: (where, fn) => this.#guard(where, fn)
+		});
+		this.#direct = new DirectLinks({
+			RTCPeerConnection:
+				options.RTCPeerConnection !== undefined
+					? options.RTCPeerConnection
+					: typeof globalThis.RTCPeerConnection === 'function'
+						? globalThis.RTCPeerConnection
+						: null,
+			iceServers: options.iceServers ?? [],
+			tuning: this.#tuning,
+			log: this.#log,
+			sendSignal: (peer, signal) => void this.#channel?.send({ kind: 'signal', signal }, [peer.id]),
+			onOpen: (peer) => this.#directOpened(peer),
+			onLost: (peer) => this.#directLost(peer),
+			onPayload: (peer, payload) => this.#onPayload(peer, payload, 'direct', []),
+			onProgress: (peer) => this.#scheduler.progress(peer.id),
+			guard: (where, fn) => this.#guard(where, fn)
 		});
 		this.#registry = options.registry ?? pageRegistry;
 		this.#registry.claim(room, this);
 
-		doc.on('update', this.#onDocUpdate);
+		this.#exchange.attach();
 		doc.on('destroy', this.#onDocDestroy);
-		awareness.on('update', this.#onAwarenessUpdate);
 		this.#timer = setInterval(this.#tick, this.#tuning.tickMs);
 		void this.#start(secret);
 	}
@@ -168,9 +170,8 @@ export class SessionSync {
 		if (this.#destroyed) return;
 		this.#destroyed = true;
 		clearInterval(this.#timer);
-		this.doc.off('update', this.#onDocUpdate);
+		this.#exchange.detach();
 		this.doc.off('destroy', this.#onDocDestroy);
-		this.awareness.off('update', this.#onAwarenessUpdate);
 		this.#registry.release(this.room, this);
 		const bye = encodeControl('bye');
 		for (const peer of this.#peers.values()) peer.direct?.close(bye);
@@ -204,7 +205,8 @@ export class SessionSync {
 			key = await deriveRoomKey(secret, this.room);
 		} catch (error) {
 			this.#error('key derivation', error);
-			this.#setSignalingOffline();
+			this.#state = { ...this.#state, signaling: 'offline' };
+			this.#emitter.emit('state', this.#state);
 			return;
 		}
 		if (this.#destroyed) return;
@@ -246,10 +248,11 @@ export class SessionSync {
 
 	#onSignalingReady(): void {
 		this.#announce();
-		// Frames may have been lost both ways while we were away: resync every relayed peer.
-		for (const peer of this.#peers.values()) {
-			if (peer.transport === 'relay') this.#resync(peer.id, 'reconnect');
-		}
+		// Frames may have been lost both ways while we were away: resync every relayed peer. The
+		// network may have changed too (a new Wi-Fi): try direct connections again soon.
+		const relayed = [...this.#peers.values()].filter((peer) => peer.transport === 'relay');
+		for (const peer of relayed) this.#resync(peer.id, 'reconnect');
+		this.#direct.retrySoon(relayed);
 		this.#changed();
 	}
 
@@ -257,7 +260,7 @@ export class SessionSync {
 		const message: ControlMessage = {
 			kind: 'announce',
 			clientId: this.awareness.clientID,
-			rtc: this.#RTCPeerConnection !== null
+			rtc: this.#direct.available
 		};
 		if (to) void this.#channel?.send(message, [to]);
 		else {
@@ -274,9 +277,10 @@ export class SessionSync {
 				const peer = known ?? this.#register(from, message.rtc);
 				peer.lastHeard = Date.now();
 				peer.clientId = message.clientId;
-				if (peer.rtc !== message.rtc) {
-					peer.rtc = message.rtc;
-					if (!peer.rtc && peer.direct) this.#directFailed(peer, peer.direct, 'peer has no WebRTC', false);
+				if (peer.rtc && !message.rtc) {
+					peer.rtc = false;
+					if (peer.direct) this.#direct.fail(peer, 'peer has no WebRTC', false);
+					else if (peer.transport === 'connecting') this.#openRelay(peer);
 				}
 				// "Peers answer so both know each other": a newcomer hears from us at once.
 				if (!known && broadcast) this.#announce(from);
@@ -288,7 +292,7 @@ export class SessionSync {
 				break;
 			}
 			case 'signal':
-				this.#onSignal(this.#ensurePeer(from), message.signal);
+				this.#direct.handleSignal(this.#ensurePeer(from), message.signal);
 				break;
 		}
 	}
@@ -312,84 +316,21 @@ export class SessionSync {
 		peer.rtc = rtc;
 		this.#peers.set(id, peer);
 		this.#log({ type: 'peer', peerId: id, event: 'joined' });
-		if (!this.#canDirect(peer)) this.#openRelay(peer);
-		else if (peer.initiator) this.#startDirect(peer);
+		if (!this.#direct.possible(peer)) this.#openRelay(peer);
+		else this.#direct.start(peer);
 		this.#changed();
 		return peer;
 	}
 
-	#canDirect(peer: Peer): boolean {
-		return this.#RTCPeerConnection !== null && peer.rtc;
-	}
-
-	#startDirect(peer: Peer): void {
-		peer.direct = this.#newLink(peer, ++this.#attemptCounter, true);
-		peer.direct.start();
-	}
-
-	#newLink(peer: Peer, attempt: number, initiator: boolean): DirectLink {
-		const link: DirectLink = new DirectLink({
-			RTCPeerConnection: this.#RTCPeerConnection as PeerConnectionConstructor,
-			iceServers: this.#iceServers,
-			initiator,
-			attempt,
-			peerId: peer.id,
-			tuning: this.#tuning,
-			log: this.#log,
-			sendSignal: (signal) => void this.#channel?.send({ kind: 'signal', signal }, [peer.id]),
-			onOpen: () => this.#guard('direct open', () => this.#directOpened(peer, link)),
-			onPayload: (payload) => this.#guard('direct message', () => this.#onPayload(peer, payload, 'direct', [])),
-			onProgress: () => this.#scheduler.progress(peer.id),
-			onFail: (reason) => this.#guard('direct failure', () => this.#directFailed(peer, link, reason, true))
-		});
-		return link;
-	}
-
-	#onSignal(peer: Peer, signal: DirectSignal): void {
-		if (!this.#canDirect(peer)) return;
-		const link = peer.direct;
-		if (signal.hangup) {
-			if (link?.attempt === signal.attempt) this.#directFailed(peer, link, 'peer hung up', false);
-			return;
-		}
-		if (!peer.initiator && signal.description?.type === 'offer') {
-			if (link && signal.attempt <= link.attempt) {
-				this.#log({
-					type: 'dropped',
-					reason: 'bad-signal',
-					source: 'signaling',
-					peerId: peer.id,
-					detail: 'stale offer'
-				});
-				return;
-			}
-			// A new attempt from the initiator replaces whatever we had.
-			link?.close();
-			peer.direct = this.#newLink(peer, signal.attempt, false);
-		}
-		if (peer.direct && peer.direct.attempt === signal.attempt) peer.direct.handleSignal(signal);
-	}
-
-	#directOpened(peer: Peer, link: DirectLink): void {
-		if (this.#peers.get(peer.id) !== peer || peer.direct !== link) return;
+	#directOpened(peer: Peer): void {
+		if (this.#peers.get(peer.id) !== peer) return;
 		const first = peer.transport === 'connecting';
 		peer.transport = 'direct';
-		peer.retryMs = this.#tuning.directRetryMs;
 		this.#log({ type: 'peer', peerId: peer.id, event: 'direct' });
 		this.#linkOpened(peer, first);
 	}
 
-	#directFailed(peer: Peer, link: DirectLink, reason: string, notify: boolean): void {
-		if (peer.direct !== link) return;
-		link.close();
-		peer.direct = null;
-		if (notify)
-			void this.#channel?.send({ kind: 'signal', signal: { attempt: link.attempt, hangup: true } }, [peer.id]);
-		this.#log({ type: 'peer', peerId: peer.id, event: 'direct-failed', detail: reason });
-		if (peer.initiator) {
-			peer.nextDirectAt = Date.now() + peer.retryMs;
-			peer.retryMs = Math.min(peer.retryMs * 2, this.#tuning.directRetryMaxMs);
-		}
+	#directLost(peer: Peer): void {
 		if (this.#peers.get(peer.id) === peer && peer.transport !== 'relay') this.#openRelay(peer);
 	}
 
@@ -405,14 +346,10 @@ export class SessionSync {
 	 * buffer may have been lost), gets a full exchange both ways; relay → direct only tops up.
 	 */
 	#linkOpened(peer: Peer, first: boolean): void {
-		const fellBack = peer.transport === 'relay' && !first;
-		if (first || fellBack) {
-			if (first) peer.synced = false;
-			this.#resync(peer.id, 'link-open');
-		} else {
-			this.#scheduler.request(peer.id, { withRequest: true, urgent: false });
-		}
-		this.#sendTo(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+		if (first) peer.synced = false;
+		if (first || peer.transport === 'relay') this.#resync(peer.id, 'link-open');
+		else this.#scheduler.request(peer.id, { withRequest: true, urgent: false });
+		this.#exchange.sendPresence(peer);
 		this.#changed();
 	}
 
@@ -427,13 +364,13 @@ export class SessionSync {
 		this.#log({ type: 'peer', peerId: peer.id, event: reason });
 		const clientId = peer.clientId;
 		if (clientId !== null && clientId !== this.awareness.clientID && this.awareness.getStates().has(clientId)) {
-			// Forwarded to the remaining peers by #onAwarenessUpdate, so a partial mesh clears it too.
+			// Passed on to the remaining peers like any awareness change, so a partial mesh clears it too.
 			removeAwarenessStates(this.awareness, [clientId], this);
 		}
 		this.#changed();
 	}
 
-	// ── sync messages ─────────────────────────────────────────────────────────────────────────
+	// ── messages ──────────────────────────────────────────────────────────────────────────────
 
 	#resync(peerId: string, reason: 'link-open' | 'gap' | 'reconnect' | 'owed'): void {
 		const peer = this.#peers.get(peerId);
@@ -444,12 +381,12 @@ export class SessionSync {
 		this.#changed();
 	}
 
-	#sendStep1(peerId: string, withRequest: boolean): boolean {
+	#sendStep1(peerId: string, withRequest: boolean, retry: boolean): boolean {
 		const peer = this.#peers.get(peerId);
 		if (!peer?.linked || this.#destroyed) return false;
-		if (!this.#sendTo(peer, encodeSyncStep1(this.doc))) return false;
-		if (withRequest) this.#sendTo(peer, encodeControl('resync'));
-		return true;
+		// The earlier answer was slow, not lost: asking again would bring the same data twice.
+		if (retry && peer.synced) return false;
+		return this.#exchange.sendStep1(peer, withRequest);
 	}
 
 	#onRelayed(from: string, payload: Uint8Array<ArrayBuffer>, recipients: readonly string[]): void {
@@ -463,107 +400,12 @@ export class SessionSync {
 	#onPayload(peer: Peer, payload: Uint8Array, source: DropSource, reached: readonly string[]): void {
 		if (this.#destroyed || this.#peers.get(peer.id) !== peer) return;
 		peer.lastHeard = Date.now();
-		const message = parsePeerMessage(payload);
-		if (!message) {
-			this.#log({ type: 'dropped', reason: 'bad-message', source, peerId: peer.id });
-			return;
-		}
-		switch (message.kind) {
-			case 'sync-step1': {
-				let reply: Uint8Array;
-				try {
-					reply = encodeSyncStep2(this.doc, message.stateVector);
-				} catch (error) {
-					this.#log({ type: 'dropped', reason: 'yjs-rejected', source, peerId: peer.id, detail: String(error) });
-					return;
-				}
-				this.#sendTo(peer, reply);
-				break;
-			}
-			case 'sync-step2':
-				if (this.#applyUpdate(peer, message.update, source, reached)) peer.synced = true;
-				this.#scheduler.completed(peer.id);
-				this.#changed();
-				break;
-			case 'sync-update':
-				this.#applyUpdate(peer, message.update, source, reached);
-				break;
-			case 'awareness': {
-				const update = sanitizeAwarenessUpdate(message.update, this.awareness.clientID);
-				if (!update) {
-					this.#log({ type: 'dropped', reason: 'awareness-rejected', source, peerId: peer.id });
-					return;
-				}
-				this.#delivery = { peerId: peer.id, reached };
-				try {
-					applyAwarenessUpdate(this.awareness, update, peer.origin);
-				} finally {
-					this.#delivery = null;
-				}
-				break;
-			}
-			case 'resync':
-				this.#log({ type: 'resync', peerId: peer.id, reason: 'requested' });
-				this.#scheduler.request(peer.id, { withRequest: false, urgent: false });
-				this.#sendTo(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
-				break;
-			case 'ping':
-				break;
-			case 'bye':
-				this.#dropPeer(peer, 'left');
-				break;
-		}
-	}
-
-	/** Applies a document update from `peer`; false when Yjs refused it. */
-	#applyUpdate(peer: Peer, update: Uint8Array, source: DropSource, reached: readonly string[]): boolean {
-		this.#delivery = { peerId: peer.id, reached };
-		try {
-			Y.applyUpdate(this.doc, update, peer.origin);
-			return true;
-		} catch (error) {
-			this.#log({ type: 'dropped', reason: 'yjs-rejected', source, peerId: peer.id, detail: String(error) });
-			return false;
-		} finally {
-			this.#delivery = null;
-		}
-	}
-
-	#onDocUpdate = (update: Uint8Array, origin: unknown): void =>
-		this.#guard('document update', () => {
-			if (this.#destroyed || this.#peers.size === 0) return;
-			this.#broadcast(encodeUpdate(update), this.#alreadyReached(origin));
-		});
-
-	#onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void =>
-		this.#guard('awareness update', () => {
-			if (this.#destroyed || this.#peers.size === 0) return;
-			const clients = [...change.added, ...change.updated, ...change.removed];
-			if (clients.length === 0) return;
-			this.#broadcast(encodeAwareness(this.awareness, clients), this.#alreadyReached(origin));
-		});
-
-	#onDocDestroy = (): void => this.destroy();
-
-	/**
-	 * Peers that certainly have a change already: the peer it came from and, for relayed changes, the
-	 * other recipients of the same frames (a recipient that lost one sees the gap and resyncs). Every
-	 * other peer gets it, so a partial mesh converges. Guessing more (say, from who claims a link to
-	 * whom) would go wrong exactly when links fail, which is when forwarding matters.
-	 */
-	#alreadyReached(origin: unknown): ReadonlySet<string> {
-		const reached = new Set<string>();
-		if (!(origin instanceof PeerOrigin)) return reached;
-		reached.add(origin.peerId);
-		const delivery = this.#delivery;
-		if (delivery?.peerId === origin.peerId && this.#peers.get(origin.peerId)?.origin === origin) {
-			for (const id of delivery.reached) reached.add(id);
-		}
-		return reached;
+		this.#exchange.handle(peer, payload, source, reached);
 	}
 
 	/** Sends to every linked peer not in `skip`: one relay publish for all relayed peers. */
 	#broadcast(payload: Uint8Array, skip: ReadonlySet<string>): void {
+		if (this.#destroyed) return;
 		const relayTo: string[] = [];
 		for (const peer of this.#peers.values()) {
 			if (skip.has(peer.id)) continue;
@@ -598,13 +440,13 @@ export class SessionSync {
 					this.#dropPeer(peer, 'timeout');
 					continue;
 				}
-				this.#tickDirect(peer, now, online);
+				this.#direct.tick(peer, now, online);
 				if (peer.transport === 'connecting' && now - peer.connectingSince > t.directConnectTimeoutMs) {
 					this.#openRelay(peer);
 				}
 			}
 			this.#scheduler.tick(now);
-			if (online || this.#owed.size > 0) this.#settleOwed(online);
+			this.#settleOwed(online);
 			this.#channel?.sweep(now);
 		});
 
@@ -619,40 +461,22 @@ export class SessionSync {
 		return now - Math.max(peer.lastHeard, channelHeard);
 	}
 
-	#tickDirect(peer: Peer, now: number, online: boolean): void {
-		const t = this.#tuning;
-		const link = peer.direct;
-		if (link) {
-			link.tick(now);
-			if (link.isOpen) {
-				if (now - link.lastReceivedAt > t.channelTimeoutMs) this.#directFailed(peer, link, 'channel silent', true);
-				else if (now - link.lastSentAt >= t.channelPingMs) link.send(encodeControl('ping'));
-			} else if (now - link.startedAt > t.directAttemptTimeoutMs) {
-				this.#directFailed(peer, link, 'attempt timed out', true);
-			}
-		} else if (peer.initiator && peer.transport === 'relay' && online && this.#canDirect(peer)) {
-			if (now >= peer.nextDirectAt) this.#startDirect(peer);
-		}
-	}
-
 	/** Resyncs peers we failed to deliver to, once they can be reached again. */
 	#settleOwed(online: boolean): void {
 		for (const id of [...this.#owed]) {
 			const peer = this.#peers.get(id);
-			if (!peer) {
+			if (!peer?.linked) {
+				// Gone, or not linked yet: a new link starts with a full exchange anyway.
 				this.#owed.delete(id);
 				continue;
 			}
 			if (peer.transport === 'relay' && !online) continue;
 			if (peer.transport === 'direct' && (peer.direct?.queuedBytes ?? 0) > 0) continue;
 			this.#owed.delete(id);
+			// An exchange already on its way settles the debt.
+			if (this.#scheduler.isQueued(id) || this.#scheduler.outstanding === id) continue;
 			this.#resync(id, 'owed');
 		}
-	}
-
-	#setSignalingOffline(): void {
-		this.#state = { ...this.#state, signaling: 'offline' };
-		this.#emitter.emit('state', this.#state);
 	}
 
 	/** Recomputes the state and the peer list, and emits what changed. */
@@ -660,17 +484,16 @@ export class SessionSync {
 		if (this.#destroyed) return;
 		let direct = 0;
 		let relayed = 0;
-		let linked = 0;
 		let synced = 0;
 		const signaling = this.#signaling?.status ?? this.#state.signaling;
 		for (const peer of this.#peers.values()) {
+			// Relayed peers are out of reach while the server is.
+			const reachable = peer.transport === 'direct' || (peer.transport === 'relay' && signaling === 'connected');
 			if (peer.transport === 'direct') direct++;
-			if (peer.transport === 'relay' && signaling === 'connected') relayed++;
-			if (peer.transport === 'direct' || (peer.transport === 'relay' && signaling === 'connected')) {
-				linked++;
-				if (peer.synced) synced++;
-			}
+			else if (reachable) relayed++;
+			if (reachable && peer.synced) synced++;
 		}
+		const linked = direct + relayed;
 		const next: SyncState = { signaling, direct, relayed, synced: linked > 0 && synced === linked };
 		const previous = this.#state;
 		if (
@@ -689,6 +512,8 @@ export class SessionSync {
 		}
 	}
 
+	#onDocDestroy = (): void => this.destroy();
+
 	#guard(where: string, fn: () => void): void {
 		try {
 			fn();
@@ -698,11 +523,6 @@ export class SessionSync {
 	}
 
 	#error(where: string, error: unknown): void {
-		const event: SyncLogEvent = {
-			type: 'error',
-			where,
-			detail: error instanceof Error ? (error.stack ?? error.message) : String(error)
-		};
-		this.#log(event);
+		this.#log({ type: 'error', where, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 	}
 }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import {
 	encodeAwareness,
 	encodeControl,
+	encodeResync,
 	encodeSyncStep1,
 	encodeSyncStep2,
 	encodeUpdate,
@@ -51,8 +52,9 @@ describe('peer messages', () => {
 		const awareness = new Awareness(new Y.Doc());
 		expect(parsePeerMessage(encodeAwareness(awareness, [awareness.clientID]))?.kind).toBe('awareness');
 		awareness.destroy();
-		for (const kind of ['resync', 'ping', 'bye'] as const)
-			expect(parsePeerMessage(encodeControl(kind))).toEqual({ kind });
+		for (const kind of ['ping', 'bye'] as const) expect(parsePeerMessage(encodeControl(kind))).toEqual({ kind });
+		expect(parsePeerMessage(encodeResync(true))).toEqual({ kind: 'resync', urgent: true });
+		expect(parsePeerMessage(encodeResync(false))).toEqual({ kind: 'resync', urgent: false });
 	});
 
 	it.each([
@@ -62,7 +64,9 @@ describe('peer messages', () => {
 		['a truncated sync message', [0, 0, 5, 1]],
 		['trailing bytes after a sync message', [0, 2, 1, 1, 99]],
 		['a truncated awareness message', [1, 10]],
-		['a control with a body', [3, 0]]
+		['a control with a body', [3, 0]],
+		['a resync without its flag', [2]],
+		['a resync with unknown flags', [2, 4]]
 	])('refuses %s', (_name, bytes) => {
 		expect(parsePeerMessage(new Uint8Array(bytes))).toBeNull();
 	});

@@ -10,7 +10,8 @@
  * Layout: one kind byte, then the body.
  *   0 sync      — a y-protocols sync message (step 1, step 2 or update)
  *   1 awareness — a y-protocols awareness update
- *   2 resync    — "please run a sync exchange with me" (send step 1 and your presence)
+ *   2 resync    — "please run a sync exchange with me" (send step 1 and your presence); one flag
+ *                 byte: urgent (I have news for you, do not skip because we synced a moment ago)
  *   3 ping      — keeps a quiet data channel alive
  *   4 bye       — the sender is leaving the room
  */
@@ -34,7 +35,7 @@ export type PeerMessage =
 	| { kind: 'sync-step2'; update: Uint8Array }
 	| { kind: 'sync-update'; update: Uint8Array }
 	| { kind: 'awareness'; update: Uint8Array }
-	| { kind: 'resync' }
+	| { kind: 'resync'; urgent: boolean }
 	| { kind: 'ping' }
 	| { kind: 'bye' };
 
@@ -74,8 +75,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
 	return finish(encoder);
 }
 
-export function encodeControl(kind: 'resync' | 'ping' | 'bye'): Uint8Array<ArrayBuffer> {
-	return Uint8Array.of(kind === 'resync' ? KIND_RESYNC : kind === 'ping' ? KIND_PING : KIND_BYE);
+/** A request for a sync exchange; `urgent` when the sender has data the receiver may lack. */
+export function encodeResync(urgent: boolean): Uint8Array<ArrayBuffer> {
+	return Uint8Array.of(KIND_RESYNC, urgent ? 1 : 0);
+}
+
+export function encodeControl(kind: 'ping' | 'bye'): Uint8Array<ArrayBuffer> {
+	return Uint8Array.of(kind === 'ping' ? KIND_PING : KIND_BYE);
 }
 
 /** Parses a message from a peer; null when it is not one we send. */
@@ -97,11 +103,14 @@ export function parsePeerMessage(bytes: Uint8Array): PeerMessage | null {
 				const update = decoding.readVarUint8Array(decoder);
 				return decoding.hasContent(decoder) ? null : { kind: 'awareness', update };
 			}
-			case KIND_RESYNC:
+			case KIND_RESYNC: {
+				const flags = decoding.readUint8(decoder);
+				return flags > 1 || decoding.hasContent(decoder) ? null : { kind: 'resync', urgent: flags === 1 };
+			}
 			case KIND_PING:
 			case KIND_BYE:
 				if (decoding.hasContent(decoder)) return null;
-				return { kind: kind === KIND_RESYNC ? 'resync' : kind === KIND_PING ? 'ping' : 'bye' };
+				return { kind: kind === KIND_PING ? 'ping' : 'bye' };
 			default:
 				return null;
 		}

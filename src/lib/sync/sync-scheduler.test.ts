@@ -6,9 +6,9 @@ function scheduler(reachable: (peerId: string) => boolean = () => true) {
 	const s = new SyncScheduler({
 		timeoutMs: 1000,
 		quietMs: 500,
-		send: (peerId, withRequest) => {
+		send: (peerId, withRequest, retry) => {
 			if (!reachable(peerId)) return false;
-			sent.push(withRequest ? `${peerId}+request` : peerId);
+			sent.push(`${peerId}${withRequest ? '+request' : ''}${retry ? ' (retry)' : ''}`);
 			return true;
 		}
 	});
@@ -37,7 +37,7 @@ describe('sync scheduler', () => {
 		s.tick(1000);
 		expect(sent).toEqual(['slow', 'b']);
 		s.completed('b', 1001);
-		expect(sent).toEqual(['slow', 'b', 'slow']);
+		expect(sent).toEqual(['slow', 'b', 'slow (retry)']);
 	});
 
 	it('keeps waiting while a large answer is still arriving, up to a minute', () => {
@@ -67,7 +67,7 @@ describe('sync scheduler', () => {
 		const { s, sent } = scheduler();
 		s.request('gone', { withRequest: false, urgent: true }, 0);
 		for (let t = 1000; t <= 10_000; t += 1000) s.tick(t);
-		expect(sent).toEqual(['gone', 'gone', 'gone']);
+		expect(sent).toEqual(['gone', 'gone (retry)', 'gone (retry)']);
 	});
 
 	it('merges requests for a queued peer and skips a non-urgent one right after an exchange', () => {

@@ -15,10 +15,11 @@ export interface SyncSchedulerOptions {
 	timeoutMs: number;
 	quietMs: number;
 	/**
-	 * Sends step 1 to a peer (and, with `withRequest`, asks it to send its own step 1 back).
-	 * Returns false when the peer cannot be reached; the request is then dropped.
+	 * Sends step 1 to a peer (and, with `withRequest`, asks it to send its own step 1 back). `retry`
+	 * marks a repeat of an exchange that was not answered in time. Returns false when the peer cannot
+	 * be reached or the exchange is no longer needed; the request is then dropped.
 	 */
-	send(peerId: string, withRequest: boolean): boolean;
+	send(peerId: string, withRequest: boolean, retry: boolean): boolean;
 }
 
 export interface SyncRequest {
@@ -118,7 +119,7 @@ export class SyncScheduler {
 			pending.tries++;
 			// Marked before sending, so a request made from inside `send` queues instead of sending too.
 			this.#outstanding = { peerId, since: now, sentAt: now, pending };
-			if (!this.#o.send(peerId, pending.withRequest) && this.#outstanding?.peerId === peerId) {
+			if (!this.#o.send(peerId, pending.withRequest, pending.tries > 1) && this.#outstanding?.peerId === peerId) {
 				this.#outstanding = null;
 			}
 		}

@@ -50,6 +50,8 @@ export default defineMessages({
 		'join.session': 'Työpaja: {title}',
 		'join.nickname': 'Nimimerkki (vapaaehtoinen)',
 		'join.nicknameHint': 'Näkyy lapuissasi. Jätä tyhjäksi, jos haluat kirjoittaa nimettömänä.',
+		'join.group': 'Osallistun (vapaaehtoinen)',
+		'join.groupNone': 'En halua kertoa',
 		'join.anonymousSession': 'Tämä työpaja on nimetön: lappuihin ei tallennu kirjoittajaa.',
 		'join.privacyTitle': 'Mitä tallennetaan',
 		'join.privacy1':
@@ -129,6 +131,8 @@ export default defineMessages({
 		'join.session': 'Workshop: {title}',
 		'join.nickname': 'Smeknamn (frivilligt)',
 		'join.nicknameHint': 'Syns på dina lappar. Lämna tomt om du vill skriva anonymt.',
+		'join.group': 'Jag deltar som (frivilligt)',
+		'join.groupNone': 'Vill inte säga',
 		'join.anonymousSession': 'Den här workshoppen är anonym: ingen skribent sparas på lapparna.',
 		'join.privacyTitle': 'Vad som sparas',
 		'join.privacy1':
@@ -207,6 +211,8 @@ export default defineMessages({
 		'join.session': 'Workshop: {title}',
 		'join.nickname': 'Nickname (optional)',
 		'join.nicknameHint': 'Shown on your notes. Leave it empty to write anonymously.',
+		'join.group': 'I take part as (optional)',
+		'join.groupNone': 'Prefer not to say',
 		'join.anonymousSession': 'This workshop is anonymous: no author is stored with the notes.',
 		'join.privacyTitle': 'What is stored',
 		'join.privacy1':

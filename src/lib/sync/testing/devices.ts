@@ -24,7 +24,6 @@ export const FAST_TUNING: Partial<SyncTuning> = {
 	signalingTimeoutMs: 4_000,
 	reconnectBaseMs: 100,
 	reconnectMaxMs: 400,
-	step1TimeoutMs: 2_000,
 	resyncQuietMs: 500,
 	tickMs: 50
 };

@@ -85,6 +85,7 @@ export class LiveSession {
 		const open = await openSessionDoc(sessionId);
 		if (!open) return null;
 		const live = new LiveSession(summary, open, await ownNoteIds(sessionId));
+		facilitation.checkIn(open.doc, live.actor, summary.group ?? null, summary.anonymous);
 		live.connect();
 		return live;
 	}

@@ -38,8 +38,9 @@ describe('editor problems', () => {
 		]);
 	});
 
-	it('points at zones, lists, numbers and choices', () => {
+	it('points at zones, lists, numbers and choices, in the order of the form', () => {
 		const problems = problemsOf((form) => {
+			form.texts.purpose = { fi: '', sv: '', en: '' };
 			form.audiences = [];
 			form.lists.prompts = { fi: '', sv: '', en: '' };
 			form.groupSize = { min: 5, max: 3 };
@@ -48,9 +49,10 @@ describe('editor problems', () => {
 			if (form.board.layout.template === 'columns') form.board.layout.lanes[1].name = { fi: '', sv: '', en: '' };
 		});
 		expect(problems.map((p) => [p.label, p.reason, p.target])).toEqual([
+			['Tarkoitus', 'puuttuu', 'editor-purpose'],
 			['Kenelle menetelmä sopii', 'valitse vähintään yksi', 'editor-audience-staff'],
-			['Kesto', 'kohtien yhteisajan pitää olla lyhimmän ja pisimmän keston välillä', 'editor-duration-min'],
 			['Ryhmän koko', 'enimmäismäärä on pienempi kuin vähimmäismäärä', 'editor-group-max'],
+			['Kesto', 'kohtien yhteisajan pitää olla lyhimmän ja pisimmän keston välillä', 'editor-duration-min'],
 			['Osallistujat näkevät', 'tarvitsee vähintään yhden rivin', 'editor-prompts'],
 			['Sarake 2', 'puuttuu', 'editor-zone-1'],
 			['Ajastin (min)', 'ajastin ei voi olla pidempi kuin menetelmän pisin kesto', 'editor-timer']

@@ -62,10 +62,47 @@ function translateReason(reason: string, base: string, t: Translate): string {
 	return reason;
 }
 
-function locate(base: string, form: MethodForm, t: Translate): { label: string; target: string | null } {
+/** Where the form shows each field, top to bottom, so that problems are listed (and the first one
+ * focused) in the order a person meets the fields, not the order of the file. */
+const FORM_ORDER: Record<string, number> = {
+	name: 100,
+	purpose: 101,
+	whenToUse: 102,
+	phase: 103,
+	tags: 104,
+	tradition: 105,
+	audiences: 200,
+	'groupSize.min': 201,
+	'groupSize.max': 202,
+	groupSize: 203,
+	'duration.min': 204,
+	'duration.max': 205,
+	duration: 206,
+	materials: 300,
+	preparation: 301,
+	'duration.default': 400,
+	steps: 499,
+	prompts: 500,
+	tips: 501,
+	accessibility: 502,
+	'board.dotsPerPerson': 900,
+	'board.timerMinutes': 901
+};
+const STEPS_ORDER = 400;
+const BOARD_ORDER = 599;
+const ZONES_ORDER = 600;
+const UNKNOWN_ORDER = 1000;
+
+interface Location {
+	label: string;
+	target: string | null;
+	order: number;
+}
+
+function locate(base: string, form: MethodForm, t: Translate): Location {
 	if ((TEXT_FIELDS as readonly string[]).includes(base)) {
 		const field = base as TextField;
-		return { label: t(FIELD_LABELS[field]), target: fieldId.text(field) };
+		return { label: t(FIELD_LABELS[field]), target: fieldId.text(field), order: FORM_ORDER[field] };
 	}
 	const list = /^(\w+)(?:\[(\d+)\])?$/.exec(base);
 	if (list && (LIST_FIELDS as readonly string[]).includes(list[1])) {
@@ -73,7 +110,8 @@ function locate(base: string, form: MethodForm, t: Translate): { label: string; 
 		const label = t(FIELD_LABELS[field]);
 		return {
 			label: list[2] === undefined ? label : t('editor.problem.line', { field: label, n: Number(list[2]) + 1 }),
-			target: fieldId.text(field)
+			target: fieldId.text(field),
+			order: FORM_ORDER[field]
 		};
 	}
 	const step = STEP_PART.exec(base);
@@ -83,13 +121,14 @@ function locate(base: string, form: MethodForm, t: Translate): { label: string; 
 		const key = form.steps[index]?.key;
 		return {
 			label: t('editor.problem.step', { n: index + 1, field: t(`editor.step.${part}`) }),
-			target: key === undefined ? null : fieldId.stepPart(key, part)
+			target: key === undefined ? null : fieldId.stepPart(key, part),
+			order: STEPS_ORDER + (index + ['minutes', 'title', 'script'].indexOf(part) / 3) / 100
 		};
 	}
 	const zone = zoneIndexOf(form.board.layout, base);
 	if (zone >= 0) {
 		const { label } = zoneFields(form.board.layout)[zone];
-		return { label: t(label.key, label.params), target: fieldId.zone(zone) };
+		return { label: t(label.key, label.params), target: fieldId.zone(zone), order: ZONES_ORDER + zone / 100 };
 	}
 	const firstStep = form.steps[0] ? fieldId.stepPart(form.steps[0].key, 'minutes') : null;
 	const fixed: Record<string, { label: MessageKey; target: string | null }> = {
@@ -106,17 +145,16 @@ function locate(base: string, form: MethodForm, t: Translate): { label: string; 
 		'board.dotsPerPerson': { label: 'editor.board.dots', target: 'editor-dots' }
 	};
 	if (base === 'audiences' || base.startsWith('audiences[')) {
-		return { label: t('editor.field.audiences'), target: fieldId.audience(form.audiences[0] ?? 'staff') };
+		const target = fieldId.audience(form.audiences[0] ?? 'staff');
+		return { label: t('editor.field.audiences'), target, order: FORM_ORDER.audiences };
 	}
-	if (base in fixed) return { label: t(fixed[base].label), target: fixed[base].target };
-	if (base.startsWith('board')) return { label: t('editor.problem.board'), target: 'editor-template' };
-	return { label: base, target: null };
+	if (base in fixed) return { label: t(fixed[base].label), target: fixed[base].target, order: FORM_ORDER[base] };
+	if (base.startsWith('board'))
+		return { label: t('editor.problem.board'), target: 'editor-template', order: BOARD_ORDER };
+	return { label: base, target: null, order: UNKNOWN_ORDER };
 }
 
-/**
- * Problems in the order the parser found them (which follows the file, close to the form's order),
- * one per field and reason.
- */
+/** Problems in the form's order, one per field and reason. */
 export function describeProblems(
 	problems: MethodProblem[],
 	form: MethodForm,
@@ -136,17 +174,21 @@ export function describeProblems(
 		if (locale) group.locales.push(locale);
 		groups.set(key, group);
 	}
-	return [...groups.values()].map(({ base, reason, locales }) => {
-		const { label, target } = locate(base, form, t);
-		const elsewhere = locales.length > 0 && !locales.includes(editing);
-		const locale = elsewhere ? (LOCALES.find((l) => locales.includes(l)) ?? null) : null;
-		return {
-			label: locale
-				? t('editor.problem.inLanguage', { field: label, language: t(`editor.language.${locale}`) })
-				: label,
-			reason: translateReason(reason, base, t),
-			target,
-			locale
-		};
-	});
+	return [...groups.values()]
+		.map(({ base, reason, locales }) => {
+			const { label, target, order } = locate(base, form, t);
+			const elsewhere = locales.length > 0 && !locales.includes(editing);
+			const locale = elsewhere ? (LOCALES.find((l) => locales.includes(l)) ?? null) : null;
+			const problem: EditorProblem = {
+				label: locale
+					? t('editor.problem.inLanguage', { field: label, language: t(`editor.language.${locale}`) })
+					: label,
+				reason: translateReason(reason, base, t),
+				target,
+				locale
+			};
+			return { problem, order };
+		})
+		.sort((a, b) => a.order - b.order)
+		.map(({ problem }) => problem);
 }

@@ -1,0 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { makeSummaryPdf } from './src/lib/export/summary-pdf';
+import { workshopFixture } from './src/lib/export/testing/workshop-fixture';
+const font = (n: string) => { const b = readFileSync('static/fonts/' + n); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer; };
+const fonts = { regular: font('NotoSans-Regular.ttf'), bold: font('NotoSans-Bold.ttf'), hebrew: font('NotoSansHebrew-Regular.ttf'), arabic: font('NotoSansArabic-Regular.ttf') };
+const n = Number(process.argv[2] ?? 0);
+let t0 = performance.now();
+const f = workshopFixture({ extraNotes: n });
+console.log('fixture', (performance.now() - t0).toFixed(0), 'ms');
+t0 = performance.now();
+const pdf = await makeSummaryPdf({ ...f, fonts, appVersion: '0.1.0', exportedAt: Date.UTC(2025, 10, 21, 10), timeZone: 'Europe/Helsinki', includeNames: true });
+console.log('pdf', (performance.now() - t0).toFixed(0), 'ms', pdf.byteLength);
+writeFileSync('/tmp/exp/summary.pdf', new Uint8Array(pdf));
+t0 = performance.now();
+const pdf2 = await makeSummaryPdf({ ...f, fonts, appVersion: '0.1.0', exportedAt: Date.UTC(2025, 10, 21, 10), timeZone: 'Europe/Helsinki', includeNames: true });
+console.log('pdf warm', (performance.now() - t0).toFixed(0), 'ms', pdf2.byteLength);

@@ -1,0 +1,72 @@
+/**
+ * A restored session kept beside the original ("keep both"): the copy needs its own session id,
+ * its own room (so that the original's participants do not join it) and its own agenda item ids
+ * (agenda items are keyed by id across all sessions). The shared document names activities by
+ * their agenda item ids, so it is re-keyed to match — otherwise the run page would publish the new
+ * agenda and, finding none of its activities, delete every board with its notes.
+ *
+ * This rewrites a scratch copy of the document before it is stored; it is not a board command
+ * (nothing here is undoable or synced: the copy is a new session that no other device has yet).
+ */
+import * as Y from 'yjs';
+import { sessionMaps } from '../board/doc';
+import { translate } from '../i18n/translate';
+import { newId, newRoomKey } from '../session/ids';
+import type { SessionParts } from '../storage/backup-store';
+
+const RESTORE_ORIGIN = 'restore-copy';
+
+export function copyOfParts(parts: SessionParts, now = Date.now()): SessionParts {
+	const sessionId = newId();
+	const ids = new Map(parts.agenda.map((item) => [item.id, newId()]));
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, parts.update);
+	rekeyActivities(doc, ids);
+	const update = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	const { session } = parts;
+	return {
+		session: {
+			...session,
+			id: sessionId,
+			title: translate(session.language, 'sessions.copyTitle', { title: session.title }).slice(0, 200),
+			room: newRoomKey(),
+			createdAt: now,
+			updatedAt: now
+		},
+		agenda: parts.agenda.map((item) => ({ ...item, id: ids.get(item.id)!, sessionId })),
+		ownNotes: [...parts.ownNotes],
+		update
+	};
+}
+
+/** Moves each activity, and everything that points at it, from its old id to its new one. */
+export function rekeyActivities(doc: Y.Doc, ids: Map<string, string>): void {
+	const maps = sessionMaps(doc);
+	const plain = (value: unknown) => (value instanceof Y.AbstractType ? value.toJSON() : value);
+	doc.transact(() => {
+		for (const [from, to] of ids) {
+			const old = maps.activities.get(from);
+			if (!(old instanceof Y.Map)) continue;
+			const copy = new Y.Map<unknown>();
+			old.forEach((value, key) => copy.set(key, plain(value)));
+			maps.activities.delete(from);
+			maps.activities.set(to, copy);
+		}
+		const repoint = (map: Y.Map<unknown>) => {
+			const activityId = map.get('activityId');
+			if (typeof activityId === 'string' && ids.has(activityId)) map.set('activityId', ids.get(activityId));
+		};
+		maps.notes.forEach((note) => note instanceof Y.Map && repoint(note));
+		maps.clusters.forEach((cluster) => cluster instanceof Y.Map && repoint(cluster));
+		for (const [key, value] of [...maps.votes.entries()]) {
+			const slash = key.indexOf('/');
+			const to = ids.get(key.slice(0, slash));
+			if (slash < 0 || !to || typeof value !== 'object' || value === null) continue;
+			maps.votes.delete(key);
+			maps.votes.set(`${to}${key.slice(slash)}`, { ...(value as Record<string, unknown>), activityId: to });
+		}
+		const current = maps.run.get('activityId');
+		if (typeof current === 'string' && ids.has(current)) maps.run.set('activityId', ids.get(current));
+	}, RESTORE_ORIGIN);
+}
