@@ -170,7 +170,13 @@ export function reopenSession(doc: Y.Doc, actor: Actor): CommandResult {
  * only when the session is named and the participant gave one. Each device writes only its own
  * entry; a later check-in (another group, a new nickname) replaces it.
  */
-export function checkIn(doc: Y.Doc, actor: Actor, group: Audience | null, anonymousSession: boolean, now = Date.now()): void {
+export function checkIn(
+	doc: Y.Doc,
+	actor: Actor,
+	group: Audience | null,
+	anonymousSession: boolean,
+	now = Date.now()
+): void {
 	const map = sessionMaps(doc).participants;
 	const existing = map.get(actor.participantId) as Record<string, unknown> | undefined;
 	const entry: Record<string, unknown> = {

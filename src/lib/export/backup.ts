@@ -259,7 +259,10 @@ function readSession(value: unknown): SessionSummary {
 		language: v.language,
 		availableMinutes: number(v.availableMinutes, f('availableMinutes'), 0, 24 * 60),
 		anonymous: v.anonymous,
-		room: { name: pattern(v.room.name, f('room.name'), TOKEN), secret: pattern(v.room.secret, f('room.secret'), TOKEN) },
+		room: {
+			name: pattern(v.room.name, f('room.name'), TOKEN),
+			secret: pattern(v.room.secret, f('room.secret'), TOKEN)
+		},
 		participantId: pattern(v.participantId, f('participantId'), ID),
 		createdAt: time(v.createdAt, f('createdAt')),
 		updatedAt: time(v.updatedAt, f('updatedAt'))
@@ -349,7 +352,10 @@ export async function restoreBackup(backup: ValidBackup, choice?: RestoreChoice)
 export function describeProblem(problem: BackupProblem, t: Translate, locale: string): string {
 	switch (problem.kind) {
 		case 'too-large':
-			return t('backup.problem.too-large', { size: megabytes(problem.size, locale), limit: megabytes(MAX_BACKUP_BYTES, locale) });
+			return t('backup.problem.too-large', {
+				size: megabytes(problem.size, locale),
+				limit: megabytes(MAX_BACKUP_BYTES, locale)
+			});
 		case 'newer-version':
 			return t('backup.problem.newer-version', { version: problem.version });
 		case 'unsupported-version':

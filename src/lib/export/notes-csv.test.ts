@@ -14,7 +14,17 @@ describe('notes as CSV', () => {
 	});
 
 	it('has a header in the session’s language and one row per note', () => {
-		expect(read[0]).toEqual(['Työpaja', 'Osio', 'Alue', 'Ryhmä', 'Teksti', 'Väri', 'Ääniä', 'Kirjoittaja', 'Kirjoitettu']);
+		expect(read[0]).toEqual([
+			'Työpaja',
+			'Osio',
+			'Alue',
+			'Ryhmä',
+			'Teksti',
+			'Väri',
+			'Ääniä',
+			'Kirjoittaja',
+			'Kirjoitettu'
+		]);
 		expect(read).toHaveLength(1 + [...fixture.texts.values()].flat().length);
 		expect(read.every((row) => row.length === 9)).toBe(true);
 	});

@@ -27,7 +27,17 @@ export function noteRows(input: NotesCsvInput): string[][] {
 	const model = buildSummary({ ...input, methodNames: {} });
 	const t = translator(model.locale);
 	const header = (
-		['csv.session', 'csv.activity', 'csv.zone', 'csv.cluster', 'csv.text', 'csv.colour', 'csv.votes', 'csv.author', 'csv.created'] as const
+		[
+			'csv.session',
+			'csv.activity',
+			'csv.zone',
+			'csv.cluster',
+			'csv.text',
+			'csv.colour',
+			'csv.votes',
+			'csv.author',
+			'csv.created'
+		] as const
 	).map((key) => t(key));
 	const rows: string[][] = [header];
 	const title = model.title || t('plan.untitled');

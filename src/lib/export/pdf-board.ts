@@ -74,8 +74,18 @@ export function drawBoard(
 		w.textColor(item.emphasis ? COLORS.text : COLORS.muted);
 		// Row headers of a grid stand in a column of their own: they shrink to fit it rather than
 		// run into the first cell.
-		const room = item.emphasis === 'header' && item.anchor === 'start' && !item.rotate ? ROW_HEADER_UNITS * s : undefined;
-		label(w, item.text[locale], X(item.at.x), Y(item.at.y), style(units, !!item.emphasis), item.anchor, -(item.rotate ?? 0), room);
+		const room =
+			item.emphasis === 'header' && item.anchor === 'start' && !item.rotate ? ROW_HEADER_UNITS * s : undefined;
+		label(
+			w,
+			item.text[locale],
+			X(item.at.x),
+			Y(item.at.y),
+			style(units, !!item.emphasis),
+			item.anchor,
+			-(item.rotate ?? 0),
+			room
+		);
 	}
 
 	// Earlier notes first, so that later ones lie on top as they did on the board.

@@ -125,7 +125,11 @@ export class PdfWriter {
 	}
 
 	/** A heading kept together with at least `keepWith` millimetres of what follows. */
-	heading(text: string, style: TextStyle, options: { color?: Color; keepWith?: number; before?: number; after?: number } = {}): void {
+	heading(
+		text: string,
+		style: TextStyle,
+		options: { color?: Color; keepWith?: number; before?: number; after?: number } = {}
+	): void {
 		const measured = this.measure(text, this.width, style, 1.2);
 		if (this.y > MARGIN.top) this.space(options.before ?? 0);
 		this.ensure(measured.height + (options.keepWith ?? 20));

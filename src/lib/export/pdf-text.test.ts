@@ -14,8 +14,13 @@ beforeAll(() => {
 });
 
 /** The line as drawn, left to right, and the font of each run. */
-const visual = (line: ShapedLine) => [...line.runs].sort((a, b) => a.offset - b.offset).map((r) => r.units.join('')).join('');
-const faces = (line: ShapedLine) => [...line.runs].sort((a, b) => a.offset - b.offset).map((r) => `${r.face}:${r.units.join('')}`);
+const visual = (line: ShapedLine) =>
+	[...line.runs]
+		.sort((a, b) => a.offset - b.offset)
+		.map((r) => r.units.join(''))
+		.join('');
+const faces = (line: ShapedLine) =>
+	[...line.runs].sort((a, b) => a.offset - b.offset).map((r) => `${r.face}:${r.units.join('')}`);
 const one = (input: string) => {
 	const lines = text.lines(input, 1000, { size: 10 });
 	expect(lines).toHaveLength(1);

@@ -131,7 +131,8 @@ const FONT_OF: Record<Face, [string, string]> = {
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
 /** Text where a grapheme may be more than one code point: combining marks, joiners, variation
  * selectors, surrogate pairs (emoji and other astral characters), keycaps. */
-const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ud800-\udfff]/;
+const COMPLEX =
+	/[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ud800-\udfff]/;
 
 export class PdfText {
 	readonly #doc: jsPDF;
@@ -184,7 +185,8 @@ export class PdfText {
 	/** Draws one shaped line with its baseline at `y`. */
 	draw(line: ShapedLine, x: number, y: number, style: TextStyle, options: DrawOptions = {}): void {
 		const width = line.width * style.size;
-		const align = options.align === undefined || options.align === 'start' ? (line.rtl ? 'right' : 'left') : options.align;
+		const align =
+			options.align === undefined || options.align === 'start' ? (line.rtl ? 'right' : 'left') : options.align;
 		const box = options.width ?? width;
 		const start = align === 'right' ? box - width : align === 'center' ? (box - width) / 2 : 0;
 		const angle = options.angle ?? 0;
@@ -229,11 +231,7 @@ export class PdfText {
 	}
 
 	#paragraphs(text: string): string[] {
-		return text
-			.normalize('NFC')
-			.replace(/\r\n?/g, '\n')
-			.replace(/\t/g, ' ')
-			.split('\n');
+		return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n');
 	}
 
 	/** The paragraph as measured units with fonts and bidi levels. */
@@ -242,7 +240,9 @@ export class PdfText {
 		const shaped = ARABIC_LETTER.test(paragraph) ? this.#doc.processArabic(paragraph) : paragraph;
 		// Most notes have no combining marks, joiners or emoji: code points are graphemes then, and
 		// the (slow) grapheme segmenter is skipped.
-		const graphemes = COMPLEX.test(shaped) ? Array.from(segmenter.segment(shaped), (s) => s.segment) : Array.from(shaped);
+		const graphemes = COMPLEX.test(shaped)
+			? Array.from(segmenter.segment(shaped), (s) => s.segment)
+			: Array.from(shaped);
 		const units: Unit[] = [];
 		let rightToLeft = false;
 		for (const grapheme of graphemes) {
@@ -334,7 +334,8 @@ function kindOf(text: string): Kind {
 function classify(text: string): Kind {
 	if (text === EMOJI_PLACEHOLDER) return 'L';
 	const first = String.fromCodePoint(text.codePointAt(0)!);
-	if (HEBREW_LETTER.test(first) || ARABIC_LETTER.test(first)) return DIGIT.test(first) ? 'EN' : LETTER.test(first) ? 'R' : 'ON';
+	if (HEBREW_LETTER.test(first) || ARABIC_LETTER.test(first))
+		return DIGIT.test(first) ? 'EN' : LETTER.test(first) ? 'R' : 'ON';
 	if (DIGIT.test(first)) return 'EN';
 	if (LETTER.test(first)) return 'L';
 	if (SPACE.test(first)) return 'WS';

@@ -39,7 +39,9 @@ describe('summary model', () => {
 		expect([first.note.text, first.votes, first.rank]).toEqual(['Åsa Öhman: ääkkösiä', 7, 1]);
 		// Equal votes share a rank (notes written in the same millisecond have no further order).
 		expect(tied.map((n) => [n.votes, n.rank])).toEqual(Array(5).fill([1, 2]));
-		expect(tied.map((n) => n.note.text.slice(0, 5)).sort()).toEqual(['Loist', 'sana0', 'Ελένη', 'Женя', 'שלום '].sort());
+		expect(tied.map((n) => n.note.text.slice(0, 5)).sort()).toEqual(
+			['Loist', 'sana0', 'Ελένη', 'Женя', 'שלום '].sort()
+		);
 		const cluster = hopes.zones[0].clusters[0];
 		expect(cluster).toMatchObject({ name: 'Nimet ja kielet', votes: 9 });
 		expect(cluster.notes.map((n) => n.votes)).toEqual([7, 1, 1]);

@@ -307,7 +307,14 @@ function summariseActivity(parts: ActivityParts): ActivitySummary {
 		const zoneNotes = parts.notes.filter((n) => n.zone === zone.id);
 		if (zoneNotes.length === 0 && !listEmpty) continue;
 		const quadrant = parts.board.layout.template === 'matrix' ? QUADRANTS.find((q) => q === zone.id) : undefined;
-		zones.push(group(zone.id, zone.parts.map((p) => p[parts.locale]), zoneNotes, quadrant));
+		zones.push(
+			group(
+				zone.id,
+				zone.parts.map((p) => p[parts.locale]),
+				zoneNotes,
+				quadrant
+			)
+		);
 	}
 	const outside = parts.notes.filter((n) => n.zone === null || !knownZones.has(n.zone));
 	if (outside.length > 0) zones.push(group(null, [], outside));
@@ -315,9 +322,7 @@ function summariseActivity(parts: ActivityParts): ActivitySummary {
 	const totalVotes = [...totals.values()].reduce((sum, v) => sum + v, 0);
 	const byId = new Map(numbered.map((n) => [n.note.id, n]));
 	const top =
-		totalVotes === 0
-			? []
-			: ranked.filter((r) => r.votes > 0 && r.rank <= TOP_RANKS).map((r) => byId.get(r.note.id)!);
+		totalVotes === 0 ? [] : ranked.filter((r) => r.votes > 0 && r.rank <= TOP_RANKS).map((r) => byId.get(r.note.id)!);
 
 	const summary: ActivitySummary = {
 		number: parts.number,

@@ -55,7 +55,8 @@ describe('PDF summary', () => {
 			for (const text of texts) {
 				expect(bySection.get(activityId), `${activityId}: ${text}`).toContain(asPrinted(text));
 				for (const [other, content] of bySection) {
-					if (other !== activityId && text.length > 8) expect(content, `${text} in ${other}`).not.toContain(asPrinted(text));
+					if (other !== activityId && text.length > 8)
+						expect(content, `${text} in ${other}`).not.toContain(asPrinted(text));
 				}
 			}
 		}
@@ -63,7 +64,8 @@ describe('PDF summary', () => {
 
 	it('keeps Finnish, Swedish, Cyrillic and Greek letters', () => {
 		const hopes = bySection.get('a-hopes')!;
-		for (const text of [SPECIAL_NOTES.finnish, SPECIAL_NOTES.cyrillic, SPECIAL_NOTES.greek]) expect(hopes).toContain(text);
+		for (const text of [SPECIAL_NOTES.finnish, SPECIAL_NOTES.cyrillic, SPECIAL_NOTES.greek])
+			expect(hopes).toContain(text);
 	});
 
 	it('wraps a 500-character note without losing a character', () => {
@@ -71,7 +73,10 @@ describe('PDF summary', () => {
 		const squeezed = bySection.get('a-hopes')!.replace(/\s/g, '');
 		expect(squeezed).toContain(SPECIAL_NOTES.long.replace(/\s/g, ''));
 		// Wrapped into several lines, all of them inside the page (no clipped text).
-		const lines = pdf.pages.join('\n').split('\n').filter((line) => line.includes('sana3 sana4'));
+		const lines = pdf.pages
+			.join('\n')
+			.split('\n')
+			.filter((line) => line.includes('sana3 sana4'));
 		expect(lines.length).toBeGreaterThan(3);
 	});
 
@@ -165,12 +170,22 @@ describe('PDF summary', () => {
 		const swedish = await summary(workshopFixture({ language: 'sv' }));
 		expect(swedish.pages[0]).toContain('SAMMANFATTNING AV WORKSHOPPEN');
 		expect(swedish.pages[0]).toContain('Programmet: planerat och genomfört');
-		expect(swedish.info).toMatchObject({ Language: 'sv', Creator: 'Kohtaamo 1.2.3', Title: 'Lähimuseo ja yhdistykset' });
+		expect(swedish.info).toMatchObject({
+			Language: 'sv',
+			Creator: 'Kohtaamo 1.2.3',
+			Title: 'Lähimuseo ja yhdistykset'
+		});
 	});
 
 	it('reports progress from 0 to 1, never going back', async () => {
 		const seen: number[] = [];
-		await makeSummaryPdf({ ...fixture, fonts, appVersion: '1', exportedAt: EXPORTED_AT, onProgress: (p) => seen.push(p) });
+		await makeSummaryPdf({
+			...fixture,
+			fonts,
+			appVersion: '1',
+			exportedAt: EXPORTED_AT,
+			onProgress: (p) => seen.push(p)
+		});
 		expect(seen[0]).toBe(0);
 		expect(seen[seen.length - 1]).toBe(1);
 		expect(seen.length).toBeGreaterThan(5);

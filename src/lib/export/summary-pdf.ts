@@ -19,7 +19,14 @@ import { boardHeight, drawBoard } from './pdf-board';
 import { registerFonts, type FontBytes } from './pdf-fonts';
 import { COLORS, MARGIN, PAGE, PdfWriter, type Paragraph } from './pdf-layout';
 import { PdfText, PT, type TextStyle } from './pdf-text';
-import { buildSummary, type ActivitySummary, type SummaryInput, type SummaryModel, type SummaryNote, type ZoneGroup } from './summary-model';
+import {
+	buildSummary,
+	type ActivitySummary,
+	type SummaryInput,
+	type SummaryModel,
+	type SummaryNote,
+	type ZoneGroup
+} from './summary-model';
 
 export interface SummaryPdfInput extends SummaryInput {
 	fonts: FontBytes;
@@ -229,18 +236,13 @@ function agenda(w: PdfWriter, model: SummaryModel, t: Translate, fmt: Formats): 
 	header();
 
 	for (const row of model.agenda) {
-		const planned = row.plannedStart && row.plannedEnd
-			? t('summary.time.range', { start: fmt.clock(row.plannedStart), end: fmt.clock(row.plannedEnd) })
-			: t('summary.agenda.offset', { count: row.offset });
+		const planned =
+			row.plannedStart && row.plannedEnd
+				? t('summary.time.range', { start: fmt.clock(row.plannedStart), end: fmt.clock(row.plannedEnd) })
+				: t('summary.agenda.offset', { count: row.offset });
 		const held =
 			heldText(t, fmt, row.startedAt, row.endedAt) ?? (row.kind === 'break' ? '' : t('summary.agenda.notHeld'));
-		const texts = [
-			`${row.number}.`,
-			row.title,
-			t('common.minutes', { count: row.minutes }),
-			planned,
-			held
-		];
+		const texts = [`${row.number}.`, row.title, t('common.minutes', { count: row.minutes }), planned, held];
 		const cells = texts.map((text, i) => w.measure(text, widths[i] - 2, S.table));
 		const height = Math.max(...cells.map((c) => c.height)) + pad * 2;
 		if (w.ensure(height)) header();
@@ -258,7 +260,13 @@ function agenda(w: PdfWriter, model: SummaryModel, t: Translate, fmt: Formats): 
 
 // --- activities -----------------------------------------------------------------------------
 
-function activitySection(w: PdfWriter, activity: ActivitySummary, model: SummaryModel, t: Translate, fmt: Formats): void {
+function activitySection(
+	w: PdfWriter,
+	activity: ActivitySummary,
+	model: SummaryModel,
+	t: Translate,
+	fmt: Formats
+): void {
 	w.newPage();
 	// One text item "3. Title": the heading a reader (and the tests) find the section by.
 	w.heading(`${activity.number}. ${activity.title}`, S.h1, { color: COLORS.accent, keepWith: 40, after: 1.5 });
@@ -297,10 +305,14 @@ function activitySection(w: PdfWriter, activity: ActivitySummary, model: Summary
 
 	const zoned = activity.geometry.zones.length > 0;
 	const quadrants = activity.board.layout.template === 'matrix';
-	w.heading(t(quadrants ? 'summary.activity.byQuadrant' : zoned ? 'summary.activity.byZone' : 'summary.activity.notes'), S.h2, {
-		before: 2,
-		keepWith: 14
-	});
+	w.heading(
+		t(quadrants ? 'summary.activity.byQuadrant' : zoned ? 'summary.activity.byZone' : 'summary.activity.notes'),
+		S.h2,
+		{
+			before: 2,
+			keepWith: 14
+		}
+	);
 	for (const zone of activity.zones) zoneGroup(w, zone, zoned, showVotes, t);
 }
 
@@ -345,12 +357,16 @@ function zoneGroup(w: PdfWriter, zone: ZoneGroup, zoned: boolean, showVotes: boo
 	for (const cluster of zone.clusters) {
 		const name = cluster.name.trim() || t('board.unnamedGroup');
 		const votes = showVotes ? ` · ${t('summary.votes', { count: cluster.votes })}` : '';
-		w.heading(`${t('summary.cluster', { name })}${votes}`, { size: 10, bold: true }, {
-			before: 1.5,
-			keepWith: noteEntryHeight(w, cluster.notes[0], 4, showVotes, t),
-			after: 1,
-			color: COLORS.muted
-		});
+		w.heading(
+			`${t('summary.cluster', { name })}${votes}`,
+			{ size: 10, bold: true },
+			{
+				before: 1.5,
+				keepWith: noteEntryHeight(w, cluster.notes[0], 4, showVotes, t),
+				after: 1,
+				color: COLORS.muted
+			}
+		);
 		for (const entry of cluster.notes) noteEntry(w, entry, 4, showVotes, t);
 	}
 	for (const entry of zone.loose) noteEntry(w, entry, 0, showVotes, t);
@@ -460,9 +476,15 @@ function pageFurniture(
 		w.textColor(COLORS.muted);
 		const half = w.width / 2;
 		w.drawLines(w.measure(footer, half + 20, S.small), MARGIN.left, footY - 2.4, half + 20, { align: 'left' });
-		w.drawLines(w.measure(t('summary.page', { page, pages }), half - 20, S.small), MARGIN.left + half + 20, footY - 2.4, half - 20, {
-			align: 'right'
-		});
+		w.drawLines(
+			w.measure(t('summary.page', { page, pages }), half - 20, S.small),
+			MARGIN.left + half + 20,
+			footY - 2.4,
+			half - 20,
+			{
+				align: 'right'
+			}
+		);
 		if (page > 1) {
 			w.drawLines(w.measure(title, w.width, S.small), MARGIN.left, 9, w.width, { align: 'left' });
 			doc.line(MARGIN.left, 14.5, PAGE.width - MARGIN.right, 14.5);

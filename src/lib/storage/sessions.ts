@@ -149,7 +149,11 @@ export function pickPlan(session: SessionSummary): SessionPlan {
 
 /** A participant's copy of a session, made when joining by link. Rejoining keeps the same row
  * (and with it the notes this device wrote); the nickname may change. */
-export async function joinSession(invite: Invite, nickname: string | undefined, group?: Audience): Promise<SessionSummary> {
+export async function joinSession(
+	invite: Invite,
+	nickname: string | undefined,
+	group?: Audience
+): Promise<SessionSummary> {
 	return db().transaction('rw', db().sessions, async () => {
 		const existing = await db().sessions.get(invite.sessionId);
 		const now = Date.now();

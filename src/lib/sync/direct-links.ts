@@ -55,8 +55,10 @@ export class DirectLinks {
 	/** Initiator: starts a new attempt. */
 	start(peer: Peer): void {
 		if (!this.possible(peer) || !peer.initiator) return;
-		peer.direct = this.#create(peer, ++this.#attempts, true);
-		peer.direct.start();
+		const link = this.#create(peer, ++this.#attempts, true);
+		if (!link) return;
+		peer.direct = link;
+		link.start();
 	}
 
 	/** An offer, answer, candidate or hang-up from `peer`. */
@@ -69,12 +71,19 @@ export class DirectLinks {
 		}
 		if (!peer.initiator && signal.description?.type === 'offer') {
 			if (link && signal.attempt <= link.attempt) {
-				this.#o.log({ type: 'dropped', reason: 'bad-signal', source: 'signaling', peerId: peer.id, detail: 'stale offer' });
+				this.#o.log({
+					type: 'dropped',
+					reason: 'bad-signal',
+					source: 'signaling',
+					peerId: peer.id,
+					detail: 'stale offer'
+				});
 				return;
 			}
 			// A new attempt from the initiator replaces whatever we had.
 			link?.close();
 			peer.direct = this.#create(peer, signal.attempt, false);
+			if (!peer.direct) return;
 		}
 		if (peer.direct?.attempt === signal.attempt) peer.direct.handleSignal(signal);
 	}
@@ -89,12 +98,7 @@ export class DirectLinks {
 		link.close();
 		peer.direct = null;
 		if (notify) this.#o.sendSignal(peer, { attempt: link.attempt, hangup: true });
-		this.#o.log({ type: 'peer', peerId: peer.id, event: 'direct-failed', detail: reason });
-		if (peer.initiator) {
-			peer.nextDirectAt = Date.now() + peer.retryMs;
-			peer.retryMs = Math.min(peer.retryMs * 2, this.#o.tuning.directRetryMaxMs);
-		}
-		this.#o.onLost(peer);
+		this.#lost(peer, reason);
 	}
 
 	/**
@@ -127,7 +131,30 @@ export class DirectLinks {
 		}
 	}
 
-	#create(peer: Peer, attempt: number, initiator: boolean): DirectLink {
+	/**
+	 * A new link, or null when the browser refuses to make an RTCPeerConnection (a malformed ICE
+	 * server, say): that counts as a failed attempt, so the peer is relayed and retried later.
+	 */
+	#create(peer: Peer, attempt: number, initiator: boolean): DirectLink | null {
+		try {
+			return this.#construct(peer, attempt, initiator);
+		} catch (error) {
+			this.#lost(peer, String(error));
+			return null;
+		}
+	}
+
+	/** Reports a lost attempt and, on the initiating side, schedules the next one further out. */
+	#lost(peer: Peer, reason: string): void {
+		this.#o.log({ type: 'peer', peerId: peer.id, event: 'direct-failed', detail: reason });
+		if (peer.initiator) {
+			peer.nextDirectAt = Date.now() + peer.retryMs;
+			peer.retryMs = Math.min(peer.retryMs * 2, this.#o.tuning.directRetryMaxMs);
+		}
+		this.#o.onLost(peer);
+	}
+
+	#construct(peer: Peer, attempt: number, initiator: boolean): DirectLink {
 		const o = this.#o;
 		const link: DirectLink = new DirectLink({
 			RTCPeerConnection: o.RTCPeerConnection as PeerConnectionConstructor,

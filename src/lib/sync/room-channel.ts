@@ -33,6 +33,8 @@ export type ControlMessage = Exclude<RoomMessage, { kind: 'relay' }>;
 /** What the channel needs from the signaling connection. */
 export interface Publisher {
 	readonly connected: boolean;
+	/** Sealed frames waiting to be sent, in characters. */
+	readonly queuedBytes: number;
 	publish(data: unknown, options: { bulk: boolean; recipients?: readonly string[] }): boolean;
 }
 
@@ -105,9 +107,10 @@ export class RoomChannel {
 	relay(payload: Uint8Array, to: readonly string[]): boolean {
 		if (this.#closed || to.length === 0) return false;
 		const t = this.#o.tuning;
-		if (!this.#o.publisher.connected || this.#outPendingBytes + payload.length > t.maxSignalingQueueBytes) {
-			return false;
-		}
+		const publisher = this.#o.publisher;
+		// Bytes still to seal, plus frames sealed and waiting (base64 makes them ~4/3 larger).
+		const waiting = this.#outPendingBytes * (4 / 3) + publisher.queuedBytes;
+		if (!publisher.connected || waiting + payload.length * (4 / 3) > t.maxSignalingQueueBytes) return false;
 		const recipients = [...to];
 		const messageId = this.#nextMessageId;
 		this.#nextMessageId = (this.#nextMessageId + 1) >>> 0;

@@ -105,6 +105,19 @@ describe('SessionSync over direct connections', () => {
 		expect(a.events).toContainEqual(expect.objectContaining({ type: 'peer', event: 'direct-failed' }));
 	}, 30_000);
 
+	it('relays, and keeps retrying, when the browser refuses to create a connection', async () => {
+		network.refuseNew = true;
+		const room = randomRoom();
+		const a = join('a', room);
+		const b = join('b', room);
+		await waitFor(() => meshed([a, b], 'relay'), 'relayed at once');
+		a.notes.set('still', 'syncing');
+		await waitFor(() => b.notes.get('still') === 'syncing', 'synced through the relay');
+		expect([...a.events, ...b.events].some((e) => e.type === 'error')).toBe(false);
+		network.refuseNew = false;
+		await waitFor(() => meshed([a, b], 'direct'), 'direct once the browser cooperates', 15_000);
+	}, 30_000);
+
 	it('falls back to the relay when a direct channel goes silent, losing nothing', async () => {
 		const room = randomRoom();
 		const a = join('a', room);

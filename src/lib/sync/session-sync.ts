@@ -33,14 +33,7 @@ import { deriveRoomKey } from './room-crypto.ts';
 import { SignalingClient } from './signaling-client.ts';
 import { encodeControl } from './sync-protocol.ts';
 import { SyncScheduler } from './sync-scheduler.ts';
-import type {
-	DropSource,
-	PeerInfo,
-	SessionSyncOptions,
-	SyncLog,
-	SyncState,
-	WebSocketConstructor
-} from './types.ts';
+import type { DropSource, PeerInfo, SessionSyncOptions, SyncLog, SyncState, WebSocketConstructor } from './types.ts';
 
 /** Events of a `SessionSync`. */
 export interface SessionSyncEvents {
@@ -523,6 +516,10 @@ export class SessionSync {
 	}
 
 	#error(where: string, error: unknown): void {
-		this.#log({ type: 'error', where, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+		this.#log({
+			type: 'error',
+			where,
+			detail: error instanceof Error ? (error.stack ?? error.message) : String(error)
+		});
 	}
 }

@@ -130,7 +130,9 @@ const COLORS: NoteColor[] = ['yellow', 'pink', 'green', 'blue', 'orange', 'purpl
  * Builds the workshop. `extraNotes` adds that many more notes spread over the boards (for the
  * 500-note benchmark). Times start at 09:00 Helsinki time (07:00 UTC) on 2025-11-20, the workshop's date.
  */
-export function workshopFixture(options: { extraNotes?: number; language?: Locale; anonymous?: boolean } = {}): WorkshopFixture {
+export function workshopFixture(
+	options: { extraNotes?: number; language?: Locale; anonymous?: boolean } = {}
+): WorkshopFixture {
 	const language = options.language ?? 'fi';
 	const anonymous = options.anonymous ?? false;
 	const start = Date.UTC(2025, 10, 20, 7, 0);
@@ -209,7 +211,9 @@ export function workshopFixture(options: { extraNotes?: number; language?: Local
 	);
 	if (!published.ok) throw new Error(`fixture: ${published.reason}`);
 
-	const people = Array.from({ length: 6 }, (_, i) => actor(`p${i}`, 'participant', anonymous ? undefined : `Osallistuja ${i + 1}`));
+	const people = Array.from({ length: 6 }, (_, i) =>
+		actor(`p${i}`, 'participant', anonymous ? undefined : `Osallistuja ${i + 1}`)
+	);
 	people.forEach((p, i) => checkIn(doc, p, i < 3 ? 'community' : i < 5 ? 'visitors' : null, anonymous, start));
 	checkIn(doc, facilitator, null, anonymous, start);
 

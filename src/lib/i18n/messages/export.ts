@@ -71,7 +71,111 @@ export default defineMessages({
 		'summary.author': 'Kirjoittaja: {name}',
 		'summary.closing.none': 'Päätöksiä tai jatkotoimia ei kirjattu.',
 		'summary.footer': '{app} {version} · tehty {date}',
-		'summary.page': 'Sivu {page}/{pages}'
+		'summary.page': 'Sivu {page}/{pages}',
+
+		'export.title': 'Yhteenveto ja varmuuskopio',
+		'export.pdf': 'PDF-yhteenveto',
+		'export.csv': 'Laput CSV-tiedostona',
+		'export.backup': 'Varmuuskopio (JSON)',
+		'export.includeNames': 'Näytä osallistujien nimet yhteenvedossa ja CSV-tiedostossa',
+		'export.progress': 'Yhteenvetoa tehdään',
+		'export.busy': 'Tehdään…',
+		'export.saved': 'Tallennettu latauksiin: {file}',
+		'export.failed': 'Tiedostoa ei voitu tehdä: {error}',
+		'export.backupHint':
+			'Varmuuskopiossa on koko työpaja ja sen liittymislinkin salainen avain, joten säilytä sitä kuin salasanaa. Sen voi palauttaa etusivulta.',
+
+		'import.title': 'Palauta työpaja varmuuskopiosta',
+		'import.file': 'Varmuuskopiotiedosto (.json)',
+		'import.help': 'Valitse Kohtaamosta viety varmuuskopio. Tiedosto tarkistetaan ennen kuin mitään tallennetaan.',
+		'import.reading': 'Tarkistetaan tiedostoa…',
+		'import.added': 'Työpaja ”{title}” palautettiin tälle laitteelle.',
+		'import.merged': 'Varmuuskopio yhdistettiin työpajaan ”{title}”.',
+		'import.copied': 'Varmuuskopio palautettiin erillisenä työpajana ”{title}”.',
+		'import.open': 'Avaa työpaja',
+		'import.refused': 'Tiedostoa ei palautettu. {problem} Tällä laitteella ei muutettu mitään.',
+		'import.failed': 'Palautus epäonnistui, eikä mitään tallennettu: {error}',
+		'import.existsTitle': 'Työpaja on jo tällä laitteella',
+		'import.existsBody': 'Laitteella on jo työpaja ”{title}”, josta tämä varmuuskopio on tehty. Miten se palautetaan?',
+		'import.merge': 'Yhdistä samaan työpajaan',
+		'import.mergeHint':
+			'Laput, ryhmät ja äänet yhdistetään. Tämän laitteen suunnitelma säilyy, ja ohjelmasta puuttuvat osiot lisätään.',
+		'import.keepBoth': 'Säilytä molemmat',
+		'import.keepBothHint': 'Varmuuskopiosta tulee erillinen työpaja, jolla on oma liittymislinkki.',
+		'import.cancelled': 'Palautus peruttiin. Mitään ei muutettu.',
+
+		'backup.problem.too-large': 'Tiedosto on liian suuri ({size}); suurin sallittu koko on {limit}.',
+		'backup.problem.empty': 'Tiedosto on tyhjä.',
+		'backup.problem.unreadable': 'Tiedostoa ei voitu lukea.',
+		'backup.problem.not-json': 'Tiedosto ei ole Kohtaamon varmuuskopio (se ei ole JSON-tiedosto).',
+		'backup.problem.truncated': 'Varmuuskopio on vajaa: tiedosto loppuu kesken, ehkä kopiointi keskeytyi.',
+		'backup.problem.foreign': 'Tiedosto ei ole Kohtaamon työpajan varmuuskopio.',
+		'backup.problem.newer-version':
+			'Varmuuskopio on tehty Kohtaamon uudemmalla versiolla (muoto {version}). Päivitä sovellus ja yritä uudelleen.',
+		'backup.problem.unsupported-version': 'Varmuuskopion muotoversiota ”{version}” ei tunneta.',
+		'backup.problem.invalid-field': 'Varmuuskopio on viallinen: kenttä ”{field}” puuttuu tai on virheellinen.',
+		'backup.problem.doc-unreadable': 'Varmuuskopion taulujen tiedot ovat vioittuneet, eikä niitä voi lukea.',
+		'backup.problem.doc-incomplete': 'Varmuuskopion taulujen tiedot ovat vajaat: osa puuttuu.',
+		'backup.problem.doc-newer':
+			'Varmuuskopion taulut on tehty Kohtaamon uudemmalla versiolla. Päivitä sovellus ja yritä uudelleen.',
+
+		'settings.title': 'Tämän laitteen asetukset',
+		'settings.saved': 'Tallennettu.',
+		'settings.retention.title': 'Tietojen säilytys',
+		'settings.retention.help':
+			'Kun säilytysaika on asetettu, etusivu ehdottaa poistettaviksi työpajat, joita ei ole muokattu sinä aikana. Mitään ei poisteta kysymättä.',
+		'settings.retention.label': 'Säilytysaika',
+		'settings.retention.off': 'Ei säilytysaikaa (oletus)',
+		'settings.retention.days': { one: '{count} päivä', other: '{count} päivää' },
+		'settings.network.title': 'Yhteys muihin laitteisiin',
+		'settings.network.help':
+			'Tarvitaan vain, jos Kohtaamo on julkaistu tavallisella verkkopalvelimella ilman työpajapalvelinta. Jätä kentät tyhjiksi, kun käytät työpajapalvelinta.',
+		'settings.signaling.label': 'Signalointipalvelimen osoite',
+		'settings.signaling.hint': 'Alkaa wss:// (tai ws:// paikallisverkossa). Tyhjänä käytetään osoitetta {default}.',
+		'settings.signaling.invalid': 'Osoitteen pitää olla kokonainen wss://- tai ws://-osoite.',
+		'settings.signaling.mixed': 'Huomaa: HTTPS-sivulta selain ei avaa ws://-yhteyttä. Käytä wss://-osoitetta.',
+		'settings.ice.label': 'ICE-palvelimet (JSON)',
+		'settings.ice.hint':
+			'Lista RTCIceServer-määrityksiä, esimerkiksi [{"urls": "stun:stun.example.org:3478"}]. TURN-palvelimelle tarvitaan myös username ja credential. Tyhjä lista: vain lähiverkko.',
+		'settings.ice.notJson': 'ICE-palvelimet eivät ole kelvollista JSONia.',
+		'settings.ice.notList': 'ICE-palvelimien pitää olla lista hakasulkeissa [ ].',
+		'settings.ice.tooMany': 'Enintään {count} ICE-palvelinta.',
+		'settings.ice.entry': 'ICE-palvelin {index}: {problem}',
+		'settings.ice.urls': 'urls puuttuu tai ei ole stun:-, stuns:-, turn:- tai turns:-osoite.',
+		'settings.ice.credentials': 'TURN-palvelin tarvitsee kentät username ja credential.',
+		'settings.ice.unknownKey': 'tuntematon kenttä ”{key}”.',
+		'settings.network.applied': 'Tallennettu. Asetukset ovat käytössä seuraavasta yhteydestä alkaen.',
+		'settings.network.reset': 'Palauta oletukset',
+		'settings.delete.title': 'Poista kaikki Kohtaamon tiedot tältä laitteelta',
+		'settings.delete.help':
+			'Poistaa kaikki työpajat, laput, omat menetelmät ja asetukset sekä sovelluksen tallentamat tiedostot. Tätä ei voi perua. Sovellus ladataan sen jälkeen uudelleen palvelimelta, joten tee tämä verkkoyhteyden ollessa päällä.',
+		'settings.delete.button': 'Poista kaikki tiedot…',
+		'settings.delete.confirmTitle': 'Poistetaanko kaikki Kohtaamon tiedot?',
+		'settings.delete.confirmBody': {
+			one: 'Laitteelta poistetaan {count} työpaja ja kaikki muu Kohtaamon tieto. Tee ensin varmuuskopiot, jos tarvitset niitä.',
+			other:
+				'Laitteelta poistetaan {count} työpajaa ja kaikki muu Kohtaamon tieto. Tee ensin varmuuskopiot, jos tarvitset niitä.'
+		},
+		'settings.delete.confirm': 'Poista kaikki',
+		'settings.delete.deleting': 'Poistetaan…',
+		'settings.delete.failed': 'Kaikkea ei voitu poistaa: {error}',
+		'settings.delete.blocked': 'Kohtaamo on auki toisessa välilehdessä. Sulje se ja yritä uudelleen.',
+
+		'retention.title': {
+			one: '{count} työpajaa ei ole muokattu yli {days} päivään',
+			other: '{count} työpajaa ei ole muokattu yli {days} päivään'
+		},
+		'retention.body':
+			'Asetuksissa on valittu säilytysajaksi {days} päivää. Haluatko poistaa nämä työpajat tältä laitteelta?',
+		'retention.edited': 'muokattu {date}',
+		'retention.delete': 'Poista nämä työpajat',
+		'retention.confirm': {
+			one: 'Poistetaanko {count} työpaja pysyvästi tältä laitteelta?',
+			other: 'Poistetaanko {count} työpajaa pysyvästi tältä laitteelta?'
+		},
+		'retention.later': 'Ei nyt',
+		'retention.deleted': { one: '{count} työpaja poistettiin.', other: '{count} työpajaa poistettiin.' },
+		'retention.settings': 'Muuta säilytysaikaa'
 	},
 	sv: {
 		'poster.heading': 'Anslut med din telefon',
@@ -138,7 +242,115 @@ export default defineMessages({
 		'summary.author': 'Skriven av {name}',
 		'summary.closing.none': 'Inga beslut eller fortsatta åtgärder antecknades.',
 		'summary.footer': '{app} {version} · gjord {date}',
-		'summary.page': 'Sida {page}/{pages}'
+		'summary.page': 'Sida {page}/{pages}',
+
+		'export.title': 'Sammanfattning och säkerhetskopia',
+		'export.pdf': 'PDF-sammanfattning',
+		'export.csv': 'Lapparna som CSV',
+		'export.backup': 'Säkerhetskopia (JSON)',
+		'export.includeNames': 'Visa deltagarnas namn i sammanfattningen och CSV-filen',
+		'export.progress': 'Sammanfattningen görs',
+		'export.busy': 'Skapas…',
+		'export.saved': 'Sparad bland hämtade filer: {file}',
+		'export.failed': 'Filen kunde inte skapas: {error}',
+		'export.backupHint':
+			'Säkerhetskopian innehåller hela workshoppen och den hemliga nyckeln i anslutningslänken, så förvara den som ett lösenord. Den återställs från startsidan.',
+
+		'import.title': 'Återställ en workshop från en säkerhetskopia',
+		'import.file': 'Säkerhetskopia (.json)',
+		'import.help': 'Välj en säkerhetskopia som exporterats från Kohtaamo. Filen kontrolleras innan något sparas.',
+		'import.reading': 'Filen kontrolleras…',
+		'import.added': 'Workshoppen ”{title}” återställdes på den här enheten.',
+		'import.merged': 'Säkerhetskopian slogs ihop med workshoppen ”{title}”.',
+		'import.copied': 'Säkerhetskopian återställdes som en separat workshop, ”{title}”.',
+		'import.open': 'Öppna workshoppen',
+		'import.refused': 'Filen återställdes inte. {problem} Inget ändrades på den här enheten.',
+		'import.failed': 'Återställningen misslyckades och inget sparades: {error}',
+		'import.existsTitle': 'Workshoppen finns redan på den här enheten',
+		'import.existsBody':
+			'Den här enheten har redan workshoppen ”{title}” som säkerhetskopian gjordes av. Hur ska den återställas?',
+		'import.merge': 'Slå ihop med samma workshop',
+		'import.mergeHint':
+			'Lappar, grupper och röster slås ihop. Den här enhetens planering behålls, och delar som saknas i programmet läggs till.',
+		'import.keepBoth': 'Behåll båda',
+		'import.keepBothHint': 'Säkerhetskopian blir en separat workshop med en egen anslutningslänk.',
+		'import.cancelled': 'Återställningen avbröts. Inget ändrades.',
+
+		'backup.problem.too-large': 'Filen är för stor ({size}); den största tillåtna storleken är {limit}.',
+		'backup.problem.empty': 'Filen är tom.',
+		'backup.problem.unreadable': 'Filen kunde inte läsas.',
+		'backup.problem.not-json': 'Filen är inte en säkerhetskopia från Kohtaamo (den är inte en JSON-fil).',
+		'backup.problem.truncated':
+			'Säkerhetskopian är ofullständig: filen tar slut för tidigt, kanske avbröts kopieringen.',
+		'backup.problem.foreign': 'Filen är inte en säkerhetskopia av en workshop i Kohtaamo.',
+		'backup.problem.newer-version':
+			'Säkerhetskopian gjordes med en nyare version av Kohtaamo (format {version}). Uppdatera appen och försök igen.',
+		'backup.problem.unsupported-version': 'Säkerhetskopians formatversion ”{version}” är okänd.',
+		'backup.problem.invalid-field': 'Säkerhetskopian är felaktig: fältet ”{field}” saknas eller är ogiltigt.',
+		'backup.problem.doc-unreadable': 'Tavlornas data i säkerhetskopian är skadade och kan inte läsas.',
+		'backup.problem.doc-incomplete': 'Tavlornas data i säkerhetskopian är ofullständiga: en del saknas.',
+		'backup.problem.doc-newer':
+			'Tavlorna i säkerhetskopian gjordes med en nyare version av Kohtaamo. Uppdatera appen och försök igen.',
+
+		'settings.title': 'Inställningar för den här enheten',
+		'settings.saved': 'Sparat.',
+		'settings.retention.title': 'Lagring av uppgifter',
+		'settings.retention.help':
+			'När en lagringstid är vald föreslår startsidan att workshoppar som inte ändrats under den tiden raderas. Inget raderas utan att du tillfrågas.',
+		'settings.retention.label': 'Lagringstid',
+		'settings.retention.off': 'Ingen lagringstid (standard)',
+		'settings.retention.days': { one: '{count} dag', other: '{count} dagar' },
+		'settings.network.title': 'Anslutning till andra enheter',
+		'settings.network.help':
+			'Behövs bara om Kohtaamo har publicerats på en vanlig webbserver utan workshopservern. Lämna fälten tomma när du använder workshopservern.',
+		'settings.signaling.label': 'Signaleringsserverns adress',
+		'settings.signaling.hint':
+			'Börjar med wss:// (eller ws:// i ett lokalt nätverk). Tomt: adressen {default} används.',
+		'settings.signaling.invalid': 'Adressen måste vara en fullständig wss://- eller ws://-adress.',
+		'settings.signaling.mixed':
+			'Obs: från en HTTPS-sida öppnar webbläsaren inte en ws://-anslutning. Använd en wss://-adress.',
+		'settings.ice.label': 'ICE-servrar (JSON)',
+		'settings.ice.hint':
+			'En lista med RTCIceServer-inställningar, till exempel [{"urls": "stun:stun.example.org:3478"}]. En TURN-server behöver också username och credential. Tom lista: bara det lokala nätverket.',
+		'settings.ice.notJson': 'ICE-servrarna är inte giltig JSON.',
+		'settings.ice.notList': 'ICE-servrarna måste vara en lista inom hakparenteser [ ].',
+		'settings.ice.tooMany': 'Högst {count} ICE-servrar.',
+		'settings.ice.entry': 'ICE-server {index}: {problem}',
+		'settings.ice.urls': 'urls saknas eller är inte en stun:-, stuns:-, turn:- eller turns:-adress.',
+		'settings.ice.credentials': 'En TURN-server behöver fälten username och credential.',
+		'settings.ice.unknownKey': 'okänt fält ”{key}”.',
+		'settings.network.applied': 'Sparat. Inställningarna används från nästa anslutning.',
+		'settings.network.reset': 'Återställ standard',
+		'settings.delete.title': 'Radera alla Kohtaamos uppgifter från den här enheten',
+		'settings.delete.help':
+			'Raderar alla workshoppar, lappar, egna metoder och inställningar samt filerna som appen har sparat. Det går inte att ångra. Appen laddas sedan på nytt från servern, så gör detta när enheten är ansluten till nätet.',
+		'settings.delete.button': 'Radera alla uppgifter…',
+		'settings.delete.confirmTitle': 'Radera alla Kohtaamos uppgifter?',
+		'settings.delete.confirmBody': {
+			one: 'Från enheten raderas {count} workshop och alla andra uppgifter i Kohtaamo. Gör säkerhetskopior först om du behöver dem.',
+			other:
+				'Från enheten raderas {count} workshoppar och alla andra uppgifter i Kohtaamo. Gör säkerhetskopior först om du behöver dem.'
+		},
+		'settings.delete.confirm': 'Radera allt',
+		'settings.delete.deleting': 'Raderar…',
+		'settings.delete.failed': 'Allt kunde inte raderas: {error}',
+		'settings.delete.blocked': 'Kohtaamo är öppet i en annan flik. Stäng den och försök igen.',
+
+		'retention.title': {
+			one: '{count} workshop har inte ändrats på över {days} dagar',
+			other: '{count} workshoppar har inte ändrats på över {days} dagar'
+		},
+		'retention.body':
+			'I inställningarna är lagringstiden {days} dagar. Vill du radera de här workshopparna från enheten?',
+		'retention.edited': 'ändrad {date}',
+		'retention.delete': 'Radera de här workshopparna',
+		'retention.confirm': {
+			one: 'Radera {count} workshop permanent från den här enheten?',
+			other: 'Radera {count} workshoppar permanent från den här enheten?'
+		},
+		'retention.later': 'Inte nu',
+		'retention.deleted': { one: '{count} workshop raderades.', other: '{count} workshoppar raderades.' },
+		'retention.settings': 'Ändra lagringstiden'
 	},
 	en: {
 		'poster.heading': 'Join with your phone',
@@ -205,6 +417,111 @@ export default defineMessages({
 		'summary.author': 'By {name}',
 		'summary.closing.none': 'No decisions or next steps were recorded.',
 		'summary.footer': '{app} {version} · made {date}',
-		'summary.page': 'Page {page} of {pages}'
+		'summary.page': 'Page {page} of {pages}',
+
+		'export.title': 'Summary and backup',
+		'export.pdf': 'PDF summary',
+		'export.csv': 'Notes as CSV',
+		'export.backup': 'Backup (JSON)',
+		'export.includeNames': 'Include participants’ names in the summary and the CSV',
+		'export.progress': 'Making the summary',
+		'export.busy': 'Working…',
+		'export.saved': 'Saved to your downloads: {file}',
+		'export.failed': 'The file could not be made: {error}',
+		'export.backupHint':
+			'The backup holds the whole workshop, including the secret key of its join link, so keep it like a password. Restore it from the home page.',
+
+		'import.title': 'Restore a session from a backup file',
+		'import.file': 'Backup file (.json)',
+		'import.help': 'Choose a backup exported from Kohtaamo. The file is checked before anything is saved.',
+		'import.reading': 'Checking the file…',
+		'import.added': 'The workshop “{title}” was restored on this device.',
+		'import.merged': 'The backup was merged into the workshop “{title}”.',
+		'import.copied': 'The backup was restored as a separate workshop, “{title}”.',
+		'import.open': 'Open the workshop',
+		'import.refused': 'The file was not restored. {problem} Nothing on this device was changed.',
+		'import.failed': 'Restoring failed and nothing was saved: {error}',
+		'import.existsTitle': 'This workshop is already on this device',
+		'import.existsBody':
+			'This device already has the workshop “{title}” that this backup was made from. How should it be restored?',
+		'import.merge': 'Merge into the same workshop',
+		'import.mergeHint':
+			'Notes, groups and votes are combined. This device’s plan stays as it is, and agenda items it lacks are added.',
+		'import.keepBoth': 'Keep both',
+		'import.keepBothHint': 'The backup becomes a separate workshop with its own join link.',
+		'import.cancelled': 'Restoring was cancelled. Nothing was changed.',
+
+		'backup.problem.too-large': 'The file is too large ({size}); the largest allowed is {limit}.',
+		'backup.problem.empty': 'The file is empty.',
+		'backup.problem.unreadable': 'The file could not be read.',
+		'backup.problem.not-json': 'The file is not a Kohtaamo backup (it is not a JSON file).',
+		'backup.problem.truncated': 'The backup is incomplete: the file ends too early, perhaps a copy was interrupted.',
+		'backup.problem.foreign': 'The file is not a backup of a Kohtaamo workshop.',
+		'backup.problem.newer-version':
+			'The backup was made by a newer version of Kohtaamo (format {version}). Update the app and try again.',
+		'backup.problem.unsupported-version': 'The backup’s format version “{version}” is unknown.',
+		'backup.problem.invalid-field': 'The backup is damaged: the field “{field}” is missing or invalid.',
+		'backup.problem.doc-unreadable': 'The boards’ data in the backup is damaged and cannot be read.',
+		'backup.problem.doc-incomplete': 'The boards’ data in the backup is incomplete: part of it is missing.',
+		'backup.problem.doc-newer':
+			'The boards in the backup were made by a newer version of Kohtaamo. Update the app and try again.',
+
+		'settings.title': 'Settings on this device',
+		'settings.saved': 'Saved.',
+		'settings.retention.title': 'Keeping data',
+		'settings.retention.help':
+			'With a retention period set, the home page offers to delete workshops that have not been edited within it. Nothing is deleted without asking.',
+		'settings.retention.label': 'Retention period',
+		'settings.retention.off': 'Off (default)',
+		'settings.retention.days': { one: '{count} day', other: '{count} days' },
+		'settings.network.title': 'Connecting devices',
+		'settings.network.help':
+			'Needed only when Kohtaamo is published on an ordinary web server without the workshop server. Leave these empty when you use the workshop server.',
+		'settings.signaling.label': 'Signaling server address',
+		'settings.signaling.hint': 'Starts with wss:// (or ws:// on a local network). Empty: {default} is used.',
+		'settings.signaling.invalid': 'The address must be a full wss:// or ws:// address.',
+		'settings.signaling.mixed':
+			'Note: from an HTTPS page, browsers do not open ws:// connections. Use a wss:// address.',
+		'settings.ice.label': 'ICE servers (JSON)',
+		'settings.ice.hint':
+			'A list of RTCIceServer entries, for example [{"urls": "stun:stun.example.org:3478"}]. A TURN server also needs username and credential. An empty list: local network only.',
+		'settings.ice.notJson': 'The ICE servers are not valid JSON.',
+		'settings.ice.notList': 'The ICE servers must be a list in square brackets [ ].',
+		'settings.ice.tooMany': 'At most {count} ICE servers.',
+		'settings.ice.entry': 'ICE server {index}: {problem}',
+		'settings.ice.urls': 'urls is missing or not a stun:, stuns:, turn: or turns: address.',
+		'settings.ice.credentials': 'a TURN server needs username and credential.',
+		'settings.ice.unknownKey': 'unknown field “{key}”.',
+		'settings.network.applied': 'Saved. New connections use these settings.',
+		'settings.network.reset': 'Reset to defaults',
+		'settings.delete.title': 'Delete all Kohtaamo data on this device',
+		'settings.delete.help':
+			'Deletes every workshop, note, own method and setting, and the files the app has stored. This cannot be undone. The app then loads again from the server, so do this while the device is online.',
+		'settings.delete.button': 'Delete all data…',
+		'settings.delete.confirmTitle': 'Delete all Kohtaamo data?',
+		'settings.delete.confirmBody': {
+			one: '{count} workshop and everything else Kohtaamo keeps will be deleted from this device. Make backups first if you need them.',
+			other:
+				'{count} workshops and everything else Kohtaamo keeps will be deleted from this device. Make backups first if you need them.'
+		},
+		'settings.delete.confirm': 'Delete everything',
+		'settings.delete.deleting': 'Deleting…',
+		'settings.delete.failed': 'Not everything could be deleted: {error}',
+		'settings.delete.blocked': 'Kohtaamo is open in another tab. Close it and try again.',
+
+		'retention.title': {
+			one: '{count} workshop has not been edited for over {days} days',
+			other: '{count} workshops have not been edited for over {days} days'
+		},
+		'retention.body': 'The retention period in the settings is {days} days. Delete these workshops from this device?',
+		'retention.edited': 'edited {date}',
+		'retention.delete': 'Delete these workshops',
+		'retention.confirm': {
+			one: 'Delete {count} workshop from this device for good?',
+			other: 'Delete {count} workshops from this device for good?'
+		},
+		'retention.later': 'Not now',
+		'retention.deleted': { one: '{count} workshop was deleted.', other: '{count} workshops were deleted.' },
+		'retention.settings': 'Change the retention period'
 	}
 });

@@ -12,6 +12,8 @@ import type { DataChannelLike, PeerConnectionConstructor, PeerConnectionLike } f
 export class FakeNetwork {
 	/** New connections never complete ICE while blocked. */
 	blocked = false;
+	/** The constructor throws, as browsers do for a malformed ICE server. */
+	refuseNew = false;
 	/** Established channels stop delivering (no close event) while cut. */
 	cut = false;
 	maxMessageBytes = 256 * 1024;
@@ -150,6 +152,7 @@ export class FakePeerConnection implements PeerConnectionLike {
 	readonly device: string;
 
 	constructor(network: FakeNetwork, _config: RTCConfiguration, device: string) {
+		if (network.refuseNew) throw new DOMException('bad ICE server URL', 'SyntaxError');
 		this.#network = network;
 		this.device = device;
 		this.id = network.register(this);
