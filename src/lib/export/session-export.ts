@@ -1,0 +1,66 @@
+/**
+ * The exports of a session stored on this device, as files: the PDF summary and the notes as CSV.
+ * Both read the session in one consistent snapshot from storage (plan, agenda and the shared
+ * document's state), so a summary made from the planner and one made mid-workshop from the run
+ * page see the same thing the device has saved.
+ */
+import * as Y from 'yjs';
+import { readSessionParts, type SessionParts } from '../storage/backup-store';
+import type { FontBytes } from './pdf-fonts';
+import { exportFileName } from './file-names';
+import { notesCsv } from './notes-csv';
+import { makeSummaryPdf } from './summary-pdf';
+
+async function withDoc<T>(sessionId: string, use: (parts: SessionParts, doc: Y.Doc) => Promise<T>): Promise<T | null> {
+	const parts = await readSessionParts(sessionId);
+	if (!parts) return null;
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, parts.update);
+		return await use(parts, doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+export interface SummaryFileOptions {
+	fonts: FontBytes;
+	appVersion: string;
+	/** Method id → name in the session's language. */
+	methodNames: Readonly<Record<string, string>>;
+	includeNames: boolean;
+	onProgress?: (done: number) => void;
+	now?: number;
+}
+
+export async function summaryPdfFile(
+	sessionId: string,
+	options: SummaryFileOptions
+): Promise<{ bytes: ArrayBuffer; fileName: string } | null> {
+	const now = options.now ?? Date.now();
+	return withDoc(sessionId, async (parts, doc) => ({
+		bytes: await makeSummaryPdf({
+			session: parts.session,
+			agenda: parts.agenda,
+			doc,
+			methodNames: options.methodNames,
+			includeNames: options.includeNames,
+			fonts: options.fonts,
+			appVersion: options.appVersion,
+			exportedAt: now,
+			onProgress: options.onProgress
+		}),
+		fileName: exportFileName(parts.session.title, 'summary', 'pdf', now)
+	}));
+}
+
+export async function notesCsvFile(
+	sessionId: string,
+	options: { includeNames: boolean; now?: number }
+): Promise<{ text: string; fileName: string } | null> {
+	const now = options.now ?? Date.now();
+	return withDoc(sessionId, async (parts, doc) => ({
+		text: notesCsv({ session: parts.session, agenda: parts.agenda, doc, includeNames: options.includeNames }),
+		fileName: exportFileName(parts.session.title, 'notes', 'csv', now)
+	}));
+}
