@@ -74,9 +74,12 @@ export const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
 	signalingConnectTimeoutMs: 10_000,
 	reconnectBaseMs: 500,
 	reconnectMaxMs: 10_000,
-	// The server allows 200 messages/s sustained with a burst of 400 per connection.
-	signalingMessagesPerSecond: 150,
-	signalingMessageBurst: 100,
+	// The server allows 200 messages/s sustained with a burst of 400 per connection, counted when it
+	// reads them: after a Wi-Fi stall, frames sent at our pace arrive together. Half its rate leaves
+	// a 4-second stall's worth of frames within its burst. (Large transfers are limited by bytes to
+	// ~50 frames/s anyway; this only paces floods of small updates.)
+	signalingMessagesPerSecond: 100,
+	signalingMessageBurst: 50,
 	// The server skips a subscriber whose send buffer passes 8 MiB; pacing bytes keeps a late
 	// joiner on slow Wi-Fi well below that while a large board streams to it.
 	signalingBytesPerSecond: 4 * 1024 * 1024,

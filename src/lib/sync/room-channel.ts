@@ -18,6 +18,7 @@ import { MAX_FRAME_CHARS, type SyncTuning } from './limits.ts';
 import { open, seal } from './room-crypto.ts';
 import {
 	ENVELOPE_VERSION,
+	MAX_RECIPIENTS,
 	encodeRoomMessage,
 	envelopeContext,
 	parseEnvelope,
@@ -111,12 +112,15 @@ export class RoomChannel {
 		// Bytes still to seal, plus frames sealed and waiting (base64 makes them ~4/3 larger).
 		const waiting = this.#outPendingBytes * (4 / 3) + publisher.queuedBytes;
 		if (!publisher.connected || waiting + payload.length * (4 / 3) > t.maxSignalingQueueBytes) return false;
-		const recipients = [...to];
-		const messageId = this.#nextMessageId;
-		this.#nextMessageId = (this.#nextMessageId + 1) >>> 0;
-		for (const chunk of chunkMessage(messageId, payload, t.relayChunkBytes)) {
-			const seq = recipients.map((id) => this.#nextSeq(id));
-			void this.#enqueue(encodeRoomMessage({ kind: 'relay', chunk }), recipients, seq, true);
+		// A frame names at most MAX_RECIPIENTS peers (receivers refuse more); a larger room gets batches.
+		for (let start = 0; start < to.length; start += MAX_RECIPIENTS) {
+			const recipients = to.slice(start, start + MAX_RECIPIENTS);
+			const messageId = this.#nextMessageId;
+			this.#nextMessageId = (this.#nextMessageId + 1) >>> 0;
+			for (const chunk of chunkMessage(messageId, payload, t.relayChunkBytes)) {
+				const seq = recipients.map((id) => this.#nextSeq(id));
+				void this.#enqueue(encodeRoomMessage({ kind: 'relay', chunk }), recipients, seq, true);
+			}
 		}
 		return true;
 	}
