@@ -80,7 +80,7 @@ export default defineMessages({
 			one: 'Yhteys {count} laitteeseen palvelimen kautta',
 			other: 'Yhteys {count} laitteeseen palvelimen kautta'
 		},
-		'connection.mixed': 'Yhteys {direct} laitteeseen suoraan ja {relayed} palvelimen kautta',
+		'connection.mixed': 'Yhteys {total} laitteeseen: {direct} suoraan, {relayed} palvelimen kautta',
 		'phase.write': 'Kirjoitetaan',
 		'phase.reveal': 'Paljastetaan',
 		'phase.group': 'Ryhmitellään',
@@ -167,7 +167,7 @@ export default defineMessages({
 			one: 'Ansluten till {count} enhet via servern',
 			other: 'Ansluten till {count} enheter via servern'
 		},
-		'connection.mixed': 'Ansluten till {direct} enheter direkt och {relayed} via servern',
+		'connection.mixed': 'Ansluten till {total} enheter: {direct} direkt, {relayed} via servern',
 		'phase.write': 'Skriva',
 		'phase.reveal': 'Visa',
 		'phase.group': 'Gruppera',
@@ -254,7 +254,7 @@ export default defineMessages({
 			one: 'Connected to {count} device through the server',
 			other: 'Connected to {count} devices through the server'
 		},
-		'connection.mixed': 'Connected to {direct} devices directly and {relayed} through the server',
+		'connection.mixed': 'Connected to {total} devices: {direct} directly, {relayed} through the server',
 		'phase.write': 'Write',
 		'phase.reveal': 'Reveal',
 		'phase.group': 'Group',

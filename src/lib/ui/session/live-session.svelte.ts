@@ -16,7 +16,7 @@ import type { Point } from '$lib/board/geometry';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
 import { getSession } from '$lib/storage/sessions';
-import { SessionSync, type SyncState } from '$lib/sync';
+import { SessionSync, type SyncLogEvent, type SyncState } from '$lib/sync';
 import { readPresence, type Present } from './presence';
 import { SessionView } from './session-view.svelte';
 import { signalingSettings } from './signaling-url';
@@ -35,6 +35,7 @@ export class LiveSession {
 	readonly #history: Y.UndoManager;
 	readonly #own: Set<string>;
 	#sync: SessionSync | null = null;
+	#destroyed = false;
 	#syncState = $state.raw<SyncState>({ signaling: 'connecting', direct: 0, relayed: 0, synced: false });
 	#present = $state.raw<Present[]>([]);
 	#canUndo = $state.raw(false);
@@ -76,6 +77,8 @@ export class LiveSession {
 		this.#history.on('stack-item-added', onHistory);
 		this.#history.on('stack-item-popped', onHistory);
 		this.#history.on('stack-cleared', onHistory);
+		window.addEventListener('pagehide', this.#onPageHide);
+		window.addEventListener('pageshow', this.#onPageShow);
 	}
 
 	/** Opens a session stored on this device; null when there is none with that id. */
@@ -92,7 +95,7 @@ export class LiveSession {
 
 	/** Starts syncing with the other devices of the room (idempotent). */
 	connect(): void {
-		if (this.#sync) return;
+		if (this.#sync || this.#destroyed) return;
 		const settings = signalingSettings();
 		const sync = new SessionSync({
 			doc: this.#open.doc,
@@ -101,14 +104,34 @@ export class LiveSession {
 			secret: this.summary.room.secret,
 			signalingUrl: settings.url,
 			iceServers: settings.iceServers,
-			log: (event) => {
-				if (event.type === 'dropped' || event.type === 'error') console.warn('sync', event);
-			}
+			log: this.#logSync
 		});
 		sync.on('state', (state) => (this.#syncState = state));
 		this.#syncState = sync.state;
 		this.#sync = sync;
 	}
+
+	/** Drops and errors are worth a console line for whoever debugs a workshop — but a peer sending
+	 * garbage must not flood the console, so each kind is reported at most every ten seconds. */
+	#lastLogged = new Map<string, number>();
+	#logSync = (event: SyncLogEvent) => {
+		if (event.type !== 'dropped' && event.type !== 'error') return;
+		const kind = event.type === 'dropped' ? `dropped:${event.reason}` : `error:${event.where}`;
+		const now = Date.now();
+		if (now - (this.#lastLogged.get(kind) ?? 0) < 10_000) return;
+		this.#lastLogged.set(kind, now);
+		console.warn('sync', event);
+	};
+
+	/** Leaves the room when the page goes away (a closed tab, a phone locking the browser), so that
+	 * the others' presence lists update at once; joins again if the page comes back. */
+	#onPageHide = () => {
+		this.#sync?.destroy();
+		this.#sync = null;
+	};
+	#onPageShow = (event: PageTransitionEvent) => {
+		if (event.persisted) this.connect();
+	};
 
 	get doc(): Y.Doc {
 		return this.#open.doc;
@@ -219,6 +242,9 @@ export class LiveSession {
 	writeMeta = (meta: facilitation.SessionMeta) => facilitation.writeSessionMeta(this.doc, meta);
 
 	destroy(): void {
+		this.#destroyed = true;
+		window.removeEventListener('pagehide', this.#onPageHide);
+		window.removeEventListener('pageshow', this.#onPageShow);
 		clearInterval(this.#clockTimer);
 		this.#sync?.destroy();
 		this.#sync = null;
