@@ -1,4 +1,5 @@
 import { i18n } from '$lib/ui/i18n.svelte';
+import { applyDeviceSettings } from '$lib/ui/settings/device-settings';
 import type { LayoutLoad } from './$types';
 
 // A single-page app: everything renders in the browser from local data.
@@ -7,6 +8,6 @@ export const prerender = false;
 export const trailingSlash = 'never';
 
 export const load: LayoutLoad = async () => {
-	await i18n.init();
+	await Promise.all([i18n.init(), applyDeviceSettings()]);
 	return {};
 };

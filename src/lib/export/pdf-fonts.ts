@@ -41,15 +41,26 @@ function toBinaryString(bytes: ArrayBuffer): string {
 	return parts.join('');
 }
 
+const FACES: Record<FontName, [family: string, style: string]> = {
+	regular: [FAMILY, 'normal'],
+	bold: [FAMILY, 'bold'],
+	hebrew: [HEBREW, 'normal'],
+	arabic: [ARABIC, 'normal']
+};
+
+/** Registers one font with a document (parsing a font takes time: the PDF summary registers the
+ * right-to-left faces only when a note needs them). */
+export function registerFont(doc: jsPDF, fonts: FontBytes, name: FontName): void {
+	doc.addFileToVFS(FONT_FILES[name], toBinaryString(fonts[name]));
+	doc.addFont(FONT_FILES[name], ...FACES[name], 'Identity-H');
+}
+
 /** Registers the fonts with a document and selects the regular face. */
-export function registerFonts(doc: jsPDF, fonts: FontBytes): void {
-	const add = (file: string, bytes: ArrayBuffer, family: string, style: string) => {
-		doc.addFileToVFS(file, toBinaryString(bytes));
-		doc.addFont(file, family, style, 'Identity-H');
-	};
-	add(FONT_FILES.regular, fonts.regular, FAMILY, 'normal');
-	add(FONT_FILES.bold, fonts.bold, FAMILY, 'bold');
-	add(FONT_FILES.hebrew, fonts.hebrew, HEBREW, 'normal');
-	add(FONT_FILES.arabic, fonts.arabic, ARABIC, 'normal');
+export function registerFonts(
+	doc: jsPDF,
+	fonts: FontBytes,
+	names: FontName[] = ['regular', 'bold', 'hebrew', 'arabic']
+): void {
+	for (const name of names) registerFont(doc, fonts, name);
 	doc.setFont(FAMILY, 'normal');
 }

@@ -83,11 +83,20 @@ export class PdfWriter {
 		this.doc.setDrawColor(...rgb(hex));
 	}
 
-	/** Shapes a text for a column without drawing it. */
+	readonly #measured = new Map<string, Paragraph>();
+
+	/** Shapes a text for a column without drawing it. Cached: a note is measured for keeping
+	 * headings with it, and again in the top list, at the same width. */
 	measure(text: string, width: number, style: TextStyle, lineFactor = 1.32): Paragraph {
-		const lines = this.text.lines(text, width, style);
-		const step = this.text.lineHeight(style, lineFactor);
-		return { lines, style, step, height: lines.length * step };
+		const key = `${style.size}|${style.bold ? 1 : 0}|${width}|${lineFactor}|${text}`;
+		let found = this.#measured.get(key);
+		if (!found) {
+			const lines = this.text.lines(text, width, style);
+			const step = this.text.lineHeight(style, lineFactor);
+			found = { lines, style, step, height: lines.length * step };
+			this.#measured.set(key, found);
+		}
+		return found;
 	}
 
 	/** Draws measured lines with their top at `y`. */

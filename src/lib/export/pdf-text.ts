@@ -23,7 +23,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { fontCoverage, type Coverage } from './font-coverage';
-import { ARABIC, FAMILY, HEBREW, type FontBytes } from './pdf-fonts';
+import { ARABIC, FAMILY, HEBREW, registerFont, type FontBytes } from './pdf-fonts';
 
 export type Face = 'regular' | 'bold' | 'hebrew' | 'arabic';
 
@@ -92,8 +92,12 @@ const LETTER = /[\p{L}\p{M}]/u;
 const DIGIT = /\p{Nd}/u;
 const SPACE = /\s/u;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
-/** Characters that change nothing visible when a font lacks them. */
-const IGNORABLE = /[\u200b-\u200f\u2060\ufe0e\ufe0f]/u;
+/** Characters that change nothing visible when a font lacks them: zero-width spaces and joiners,
+ * direction marks, the word joiner, text and emoji variation selectors. */
+const isIgnorable = (c: string): boolean => {
+	const code = c.charCodeAt(0);
+	return (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfe0e || code === 0xfe0f;
+};
 /** Common symbols the text fonts lack, in a form they have. */
 const SUBSTITUTES: Record<string, string> = {
 	'→': '->',
@@ -129,20 +133,58 @@ const FONT_OF: Record<Face, [string, string]> = {
 };
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
-/** Text where a grapheme may be more than one code point: combining marks, joiners, variation
- * selectors, surrogate pairs (emoji and other astral characters), keycaps. */
-const COMPLEX =
-	/[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ud800-\udfff]/;
+/** Code unit ranges where a grapheme may be more than one code point: combining marks (Latin,
+ * Cyrillic, Hebrew, Arabic), joiners, variation selectors, keycaps, surrogate pairs (emoji and
+ * other astral characters). Code ranges, not a regular expression: a character class of
+ * combining marks is easy to misread. */
+const COMPLEX_RANGES: readonly [number, number][] = [
+	[0x0300, 0x036f],
+	[0x0483, 0x0489],
+	[0x0591, 0x05c7],
+	[0x0610, 0x061a],
+	[0x064b, 0x065f],
+	[0x0670, 0x0670],
+	[0x06d6, 0x06ed],
+	[0x1ab0, 0x1aff],
+	[0x1dc0, 0x1dff],
+	[0x200c, 0x200d],
+	[0x20d0, 0x20ff],
+	[0xd800, 0xdfff],
+	[0xfe00, 0xfe0f],
+	[0xfe20, 0xfe2f]
+];
+
+function isComplex(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x0300) continue;
+		for (const [low, high] of COMPLEX_RANGES) if (code >= low && code <= high) return true;
+	}
+	return false;
+}
 
 export class PdfText {
 	readonly #doc: jsPDF;
 	readonly #coverage: Record<Face, Coverage>;
-	readonly #widths = new Map<string, number>();
-	readonly #replacements = new Map<string, readonly string[]>();
+	/** Caches: widths per face and grapheme; replacements per main face (regular, bold). */
+	readonly #widths: Record<Face, Map<string, number>> = {
+		regular: new Map(),
+		bold: new Map(),
+		hebrew: new Map(),
+		arabic: new Map()
+	};
+	readonly #replacements = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()];
 	readonly #scale: number;
 
-	constructor(doc: jsPDF, fonts: FontBytes) {
+	readonly #fonts: FontBytes;
+	readonly #registered: Set<Face>;
+
+	/** `registered`: the faces already registered with the document; others are registered the
+	 * first time a text needs them. */
+	constructor(doc: jsPDF, fonts: FontBytes, registered: Face[] = ['regular', 'bold', 'hebrew', 'arabic']) {
 		this.#doc = doc;
+		this.#fonts = fonts;
+		this.#registered = new Set(registered);
 		this.#coverage = {
 			regular: fontCoverage(fonts.regular),
 			bold: fontCoverage(fonts.bold),
@@ -150,6 +192,15 @@ export class PdfText {
 			arabic: fontCoverage(fonts.arabic)
 		};
 		this.#scale = doc.internal.scaleFactor;
+	}
+
+	#use(face: Face): void {
+		if (!this.#registered.has(face)) {
+			registerFont(this.#doc, this.#fonts, face);
+			this.#registered.add(face);
+		}
+		const [family, weight] = FONT_OF[face];
+		this.#doc.setFont(family, weight);
 	}
 
 	/** Line height in millimetres for a style. */
@@ -196,8 +247,7 @@ export class PdfText {
 		this.#doc.setFontSize(style.size);
 		const runs = [...line.runs].sort((a, b) => a.order - b.order);
 		for (const run of runs) {
-			const [family, weight] = FONT_OF[run.face];
-			this.#doc.setFont(family, weight);
+			this.#use(run.face);
 			const offset = start + run.offset * style.size;
 			const textOptions = angle ? { ...AS_GIVEN, angle } : AS_GIVEN;
 			if (run.face === 'arabic') {
@@ -213,23 +263,6 @@ export class PdfText {
 		}
 	}
 
-	/** Shapes and draws a text as wrapped lines; returns the height used. */
-	block(
-		text: string,
-		x: number,
-		y: number,
-		maxWidth: number,
-		style: TextStyle,
-		options: DrawOptions & { lineHeight?: number } = {}
-	): number {
-		const lines = this.lines(text, maxWidth, style);
-		const step = options.lineHeight ?? this.lineHeight(style);
-		// Baseline: one line step down, less the descender's share, so that lines stack evenly.
-		const baseline = step - style.size * PT * 0.3;
-		lines.forEach((line, i) => this.draw(line, x, y + baseline + i * step, style, { width: maxWidth, ...options }));
-		return lines.length * step;
-	}
-
 	#paragraphs(text: string): string[] {
 		return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n');
 	}
@@ -240,9 +273,7 @@ export class PdfText {
 		const shaped = ARABIC_LETTER.test(paragraph) ? this.#doc.processArabic(paragraph) : paragraph;
 		// Most notes have no combining marks, joiners or emoji: code points are graphemes then, and
 		// the (slow) grapheme segmenter is skipped.
-		const graphemes = COMPLEX.test(shaped)
-			? Array.from(segmenter.segment(shaped), (s) => s.segment)
-			: Array.from(shaped);
+		const graphemes = isComplex(shaped) ? Array.from(segmenter.segment(shaped), (s) => s.segment) : Array.from(shaped);
 		const units: Unit[] = [];
 		let rightToLeft = false;
 		for (const grapheme of graphemes) {
@@ -262,17 +293,17 @@ export class PdfText {
 
 	/** A grapheme as drawable units: itself, or a placeholder when no font has it. */
 	#replaceMissing(grapheme: string, main: Face): readonly string[] {
-		const key = `${main}\u0000${grapheme}`;
-		let found = this.#replacements.get(key);
+		const cache = this.#replacements[main === 'bold' ? 1 : 0];
+		let found = cache.get(grapheme);
 		if (found === undefined) {
 			found = this.#replacementOf(grapheme, main);
-			this.#replacements.set(key, found);
+			cache.set(grapheme, found);
 		}
 		return found;
 	}
 
 	#replacementOf(grapheme: string, main: Face): string[] {
-		const points = [...grapheme].filter((c) => !IGNORABLE.test(c));
+		const points = [...grapheme].filter((c) => !isIgnorable(c));
 		if (points.length === 0) return [];
 		const text = points.join('');
 		if (this.#has(text, main) || this.#has(text, 'hebrew') || this.#has(text, 'arabic')) return [text];
@@ -291,6 +322,7 @@ export class PdfText {
 	}
 
 	#faceFor(unit: Unit, units: Unit[], main: Face): Face {
+		if (unit.kind === 'L' && unit.text.length === 1 && this.#coverage[main].has(unit.text.charCodeAt(0))) return main;
 		if (unit.kind === 'R') return HEBREW_LETTER.test(unit.text) ? 'hebrew' : 'arabic';
 		if (unit.level % 2 === 1) {
 			// A neutral inside right-to-left text joins the neighbouring letters' font when it can,
@@ -308,13 +340,12 @@ export class PdfText {
 	}
 
 	#unitWidth(text: string, face: Face): number {
-		const key = `${face}\u0000${text}`;
-		let width = this.#widths.get(key);
+		const cache = this.#widths[face];
+		let width = cache.get(text);
 		if (width === undefined) {
-			const [family, weight] = FONT_OF[face];
-			this.#doc.setFont(family, weight);
+			this.#use(face);
 			width = this.#doc.getStringUnitWidth(text) / this.#scale;
-			this.#widths.set(key, width);
+			cache.set(text, width);
 		}
 		return width;
 	}

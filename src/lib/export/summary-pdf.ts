@@ -63,7 +63,8 @@ export async function makeSummaryPdf(input: SummaryPdfInput): Promise<ArrayBuffe
 	const model = buildSummary(input);
 	const { jsPDF } = await import('jspdf');
 	const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
-	registerFonts(doc, input.fonts);
+	// Hebrew and Arabic are registered when a note needs them (see PdfText).
+	registerFonts(doc, input.fonts, ['regular', 'bold']);
 	const t = translator(model.locale);
 	const appName = t('app.name');
 	doc.setProperties({
@@ -75,7 +76,7 @@ export async function makeSummaryPdf(input: SummaryPdfInput): Promise<ArrayBuffe
 	doc.setLanguage(LANGUAGE_TAGS[model.locale]);
 	// The same inputs make the same file: the PDF's own date is the export's, not the clock's.
 	doc.setCreationDate(new Date(input.exportedAt));
-	const w = new PdfWriter(doc, new PdfText(doc, input.fonts));
+	const w = new PdfWriter(doc, new PdfText(doc, input.fonts, ['regular', 'bold']));
 	const fmt = new Formats(model.locale, input.timeZone);
 	progress(0.05);
 
@@ -416,9 +417,10 @@ function noteEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: 
 		w.textColor(COLORS.muted);
 		w.drawLines(author, x + NUMBER_WIDTH, w.y + text.height, textWidth);
 	}
-	if (showVotes) {
-		const votes = w.measure(t('summary.votes', { count: entry.votes }), votesWidth, { size: 9, bold: entry.votes > 0 });
-		w.textColor(entry.votes > 0 ? COLORS.text : COLORS.muted);
+	// A note without votes shows none: an empty column reads as zero, without a column of "0 votes".
+	if (showVotes && entry.votes > 0) {
+		const votes = w.measure(t('summary.votes', { count: entry.votes }), votesWidth, { size: 9, bold: true });
+		w.textColor(COLORS.text);
 		w.drawLines(votes, x + NUMBER_WIDTH + textWidth, w.y + 0.2, votesWidth, { align: 'right' });
 	}
 	w.y += height;
