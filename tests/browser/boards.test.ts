@@ -48,11 +48,14 @@ test.describe('boards', () => {
 				/Connected to 2 devices|Yhteys 2 laitteeseen|Ansluten till 2 enheter/
 			);
 
+		// Each device writes at the same time as the others (one dialog at a time per device).
 		await Promise.all([
-			addNote(aino.page, 'Penkkejä näyttelysaleihin', 'Oivallus'),
+			(async () => {
+				await addNote(aino.page, 'Penkkejä näyttelysaleihin', 'Oivallus');
+				await addNote(aino.page, 'Miten voisimme levätä kesken kierroksen?', 'Miten voisimme…?');
+			})(),
 			addNote(bo.page, 'Fler sittplatser i salarna', 'Insikt'),
-			addNote(facilitator.page, 'More benches everywhere', 'Insight'),
-			addNote(aino.page, 'Miten voisimme levätä kesken kierroksen?', 'Miten voisimme…?')
+			addNote(facilitator.page, 'More benches everywhere', 'Insight')
 		]);
 		for (const device of devices) {
 			await listView(device.page);
@@ -114,6 +117,7 @@ test.describe('boards', () => {
 			);
 		const reference = await byZone(facilitator);
 		for (const device of [aino, bo]) expect(await byZone(device)).toEqual(reference);
+		await expect(facilitator.page.locator('.names li')).toHaveText(['Facilitator (you)', 'Aino', 'Bo']);
 		for (const device of devices) expect(device.errors).toEqual([]);
 	});
 

@@ -91,9 +91,11 @@ export async function scanQr(page: Page): Promise<string> {
 export async function join(device: Device, link: string, nickname?: string): Promise<void> {
 	const { page } = device;
 	await page.goto(link);
+	const joinButton = page.getByRole('button', { name: /^(Join|Liity|Anslut)$/ });
+	await expect(joinButton).toBeVisible();
 	const nicknameField = page.getByLabel(/Nickname|Nimimerkki|Smeknamn/);
 	if (nickname !== undefined && (await nicknameField.count()) > 0) await nicknameField.fill(nickname);
-	await page.getByRole('button', { name: /^(Join|Liity|Anslut)$/ }).click();
+	await joinButton.click();
 	await page.waitForURL(/\/participate\//);
 }
 
