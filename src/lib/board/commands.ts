@@ -290,48 +290,41 @@ export function myDots(maps: SessionMaps, activityId: string, voterId: string): 
 	return ballot ? ballot.noteIds.filter((id) => readNote(id, maps.notes.get(id))?.activityId === activityId) : [];
 }
 
-/** Puts one of the actor's dots on a note, within the activity's budget, during the vote phase.
- * Only the voter writes their own ballot, so concurrent voting never conflicts. */
-export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
-	const maps = sessionMaps(doc);
+/** The activity a vote on `noteId` belongs to, if the actor may vote on it now. */
+function votingOn(maps: SessionMaps, actor: Actor, noteId: string): CommandResult<Activity> {
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const note = readNote(noteId, maps.notes.get(noteId));
-	if (!note) return refuse('not-found');
-	const activity = activityOf(maps, note.activityId);
+	const activity = note && activityOf(maps, note.activityId);
 	if (!activity) return refuse('not-found');
 	if (activity.phase !== 'vote') return refuse('not-voting');
-	const dots = myDots(maps, activity.id, actor.participantId);
-	if (dots.length >= activity.dotsPerPerson) return refuse('no-dots-left');
-	const next = [...dots, noteId];
-	transact(doc, () =>
-		maps.votes.set(ballotKey(activity.id, actor.participantId), {
-			activityId: activity.id,
-			voterId: actor.participantId,
-			noteIds: next
-		})
-	);
-	return ok(activity.dotsPerPerson - next.length);
+	return ok(activity);
 }
 
-/** Takes back one of the actor's dots from a note. */
+function writeBallot(doc: Y.Doc, actor: Actor, activity: Activity, noteIds: string[]): CommandResult<number> {
+	const { votes } = sessionMaps(doc);
+	const ballot = { activityId: activity.id, voterId: actor.participantId, noteIds };
+	transact(doc, () => votes.set(ballotKey(activity.id, actor.participantId), ballot));
+	return ok(activity.dotsPerPerson - noteIds.length);
+}
+
+/** Puts one of the actor's dots on a note, within the activity's budget, during the vote phase.
+ * Only the voter writes their own ballot, so concurrent voting never conflicts. Returns the dots left. */
+export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+	const maps = sessionMaps(doc);
+	const voting = votingOn(maps, actor, noteId);
+	if (!voting.ok) return voting;
+	const dots = myDots(maps, voting.value.id, actor.participantId);
+	if (dots.length >= voting.value.dotsPerPerson) return refuse('no-dots-left');
+	return writeBallot(doc, actor, voting.value, [...dots, noteId]);
+}
+
+/** Takes back one of the actor's dots from a note. Returns the dots left. */
 export function retractVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
 	const maps = sessionMaps(doc);
-	if (lockedFor(maps, actor)) return refuse('locked');
-	const note = readNote(noteId, maps.notes.get(noteId));
-	if (!note) return refuse('not-found');
-	const activity = activityOf(maps, note.activityId);
-	if (!activity) return refuse('not-found');
-	if (activity.phase !== 'vote') return refuse('not-voting');
-	const dots = myDots(maps, activity.id, actor.participantId);
+	const voting = votingOn(maps, actor, noteId);
+	if (!voting.ok) return voting;
+	const dots = myDots(maps, voting.value.id, actor.participantId);
 	const at = dots.lastIndexOf(noteId);
 	if (at < 0) return refuse('invalid');
-	const next = dots.filter((_, i) => i !== at);
-	transact(doc, () =>
-		maps.votes.set(ballotKey(activity.id, actor.participantId), {
-			activityId: activity.id,
-			voterId: actor.participantId,
-			noteIds: next
-		})
-	);
-	return ok(activity.dotsPerPerson - next.length);
+	return writeBallot(doc, actor, voting.value, dots.filter((_, i) => i !== at));
 }
