@@ -1,12 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './support/fixtures.ts';
+import { expect, test, type Devices } from './support/fixtures.ts';
 import {
 	addNote,
 	boardText,
 	expectConnected,
 	join,
 	listView,
-	openDevice,
 	planSession,
 	startRun,
 	type Device
@@ -18,32 +17,26 @@ const HOPES = 'Hopes and concerns';
 test.describe('boards', () => {
 	test.describe.configure({ timeout: 120_000 });
 
-	let devices: Device[] = [];
-	test.afterEach(async () => {
-		for (const device of devices) await device.context.close();
-		devices = [];
-	});
-
-	async function threeDevices(browser: Parameters<typeof openDevice>[0], baseUrl: string, methods: string[]) {
-		const facilitator = await openDevice(browser);
-		const aino = await openDevice(browser, { locale: 'fi-FI', viewport: { width: 1024, height: 900 } });
-		const bo = await openDevice(browser, { locale: 'sv-FI', viewport: { width: 1024, height: 900 } });
-		devices = [facilitator, aino, bo];
+	async function threeDevices(devices: Devices, baseUrl: string, methods: string[]) {
+		const facilitator = await devices.open();
+		const aino = await devices.open({ locale: 'fi-FI', viewport: { width: 1024, height: 900 } });
+		const bo = await devices.open({ locale: 'sv-FI', viewport: { width: 1024, height: 900 } });
+		const all = [facilitator, aino, bo];
 		const id = await planSession(facilitator.page, baseUrl, { title: 'Lähimuseo ja naapurit', methods });
 		const link = await startRun(facilitator.page, baseUrl, id);
 		await join(aino, link, 'Aino');
 		await join(bo, link, 'Bo');
-		for (const device of devices) await expectConnected(device.page, 2);
-		return { facilitator, aino, bo, id };
+		for (const device of all) await expectConnected(device.page, 2);
+		return { facilitator, aino, bo, all, id };
 	}
 
 	test('three devices edit one board at once and converge; a real peer connection carries it', async ({
-		browser,
+		devices,
 		server
 	}) => {
-		const { facilitator, aino, bo } = await threeDevices(browser, server.url, [HMW]);
+		const { facilitator, aino, bo, all } = await threeDevices(devices, server.url, [HMW]);
 		// The connection is a real WebRTC peer connection, not a relay or BroadcastChannel.
-		for (const device of devices)
+		for (const device of all)
 			await expect(device.page.locator('[data-connection]').first()).toHaveText(
 				/Connected to 2 devices|Yhteys 2 laitteeseen|Ansluten till 2 enheter/
 			);
@@ -57,7 +50,7 @@ test.describe('boards', () => {
 			addNote(bo.page, 'Fler sittplatser i salarna', 'Insikt'),
 			addNote(facilitator.page, 'More benches everywhere', 'Insight')
 		]);
-		for (const device of devices) {
+		for (const device of all) {
 			await listView(device.page);
 			await expect(device.page.locator('.note-item')).toHaveCount(4);
 		}
@@ -68,8 +61,12 @@ test.describe('boards', () => {
 
 		// Group: the facilitator selects two notes on the board and groups them.
 		await facilitator.page.getByRole('button', { name: 'Board', exact: true }).click();
-		await facilitator.page.getByRole('button', { name: /Penkkejä näyttelysaleihin/ }).click();
-		await facilitator.page.getByRole('button', { name: /Fler sittplatser i salarna/ }).click({ modifiers: ['Shift'] });
+		// Notes written at the same moment into one zone may overlap on the board; selecting with the
+		// keyboard (focus, then Space) works wherever they lie.
+		for (const text of [/Penkkejä näyttelysaleihin/, /Fler sittplatser i salarna/]) {
+			await facilitator.page.getByRole('button', { name: text }).focus();
+			await facilitator.page.keyboard.press('Space');
+		}
 		await facilitator.page.getByRole('toolbar').getByRole('button', { name: 'Group', exact: true }).click();
 		await facilitator.page.getByRole('textbox', { name: 'Group name' }).fill('Istuimet');
 		await facilitator.page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -118,14 +115,14 @@ test.describe('boards', () => {
 		const reference = await byZone(facilitator);
 		for (const device of [aino, bo]) expect(await byZone(device)).toEqual(reference);
 		await expect(facilitator.page.locator('.names li')).toHaveText(['Facilitator (you)', 'Aino', 'Bo']);
-		for (const device of devices) expect(device.errors).toEqual([]);
+		for (const device of all) expect(device.errors).toEqual([]);
 	});
 
-	test('private notes stay private until revealed', async ({ browser, server }) => {
-		const { facilitator, aino, bo } = await threeDevices(browser, server.url, [HOPES]);
+	test('private notes stay private until revealed', async ({ devices, server }) => {
+		const { facilitator, aino, bo, all } = await threeDevices(devices, server.url, [HOPES]);
 		await addNote(aino.page, 'Ainon salainen toive', 'Toiveet');
 		await addNote(bo.page, 'Bos hemliga farhåga', 'Farhågor');
-		for (const device of devices) await listView(device.page);
+		for (const device of all) await listView(device.page);
 		await expect(aino.page.locator('.note-item')).toHaveText([/Ainon salainen toive/]);
 		await expect(bo.page.locator('.note-item')).toHaveText([/Bos hemliga farhåga/]);
 		await expect(aino.page.getByText('1 muiden lappu on piilossa')).toBeVisible();
@@ -133,13 +130,13 @@ test.describe('boards', () => {
 		await expect(facilitator.page.locator('.note-item')).toHaveCount(0);
 
 		await facilitator.page.getByRole('group', { name: 'Phase' }).getByRole('button', { name: 'Reveal' }).click();
-		for (const device of devices) {
+		for (const device of all) {
 			await expect(device.page.locator('.note-item .text')).toHaveText(['Ainon salainen toive', 'Bos hemliga farhåga']);
 		}
 	});
 
-	test('a reload restores everything from IndexedDB, and hostile text stays text', async ({ browser, server }) => {
-		const { facilitator, aino } = await threeDevices(browser, server.url, [HMW]);
+	test('a reload restores everything from IndexedDB, and hostile text stays text', async ({ devices, server }) => {
+		const { facilitator, aino } = await threeDevices(devices, server.url, [HMW]);
 		const hostile = '<img src=x onerror="window.__pwned=1">';
 		await addNote(aino.page, hostile, 'Oivallus');
 		await addNote(aino.page, 'Toinen lappu', 'Miten voisimme…?');
@@ -166,9 +163,8 @@ test.describe('boards', () => {
 		}
 	});
 
-	test('keyboard alone adds a note, moves it between zones, groups and votes', async ({ browser, server }) => {
-		const facilitator = await openDevice(browser);
-		devices = [facilitator];
+	test('keyboard alone adds a note, moves it between zones, groups and votes', async ({ devices, server }) => {
+		const facilitator = await devices.open();
 		const page = facilitator.page;
 		const id = await planSession(page, server.url, { title: 'Keyboard', methods: [HMW] });
 		await startRun(page, server.url, id);
@@ -226,9 +222,8 @@ test.describe('boards', () => {
 		await expect(page.getByRole('heading', { name: 'Group: Ideas' })).toHaveCount(2);
 	});
 
-	test('a board with notes and its list view have no WCAG 2 A/AA violations', async ({ browser, server }) => {
-		const facilitator = await openDevice(browser);
-		devices = [facilitator];
+	test('a board with notes and its list view have no WCAG 2 A/AA violations', async ({ devices, server }) => {
+		const facilitator = await devices.open();
 		const page = facilitator.page;
 		const id = await planSession(page, server.url, { title: 'Axe', methods: [HMW] });
 		await startRun(page, server.url, id);

@@ -4,7 +4,7 @@ import { COLUMNS_BOARD, largeSession } from '../../src/lib/board/test-board.ts';
 import { newSessionPlan } from '../../src/lib/session/plan.ts';
 import type { AgendaItem, SessionSummary } from '../../src/lib/session/types.ts';
 import { expect, test } from './support/fixtures.ts';
-import { expectConnected, join, listView, openDevice, type Device } from './support/workshop.ts';
+import { expectConnected, join, listView } from './support/workshop.ts';
 
 const NOTES = 5000;
 
@@ -41,50 +41,43 @@ function largeBackup(): { text: string; stateBytes: number; sessionId: string } 
 }
 
 test('a late joiner receives a session of more than 1 MiB of encoded state, complete — directly and through the relay', async ({
-	browser,
+	devices,
 	server
 }) => {
 	test.setTimeout(300_000);
 	const backup = largeBackup();
 	expect(backup.stateBytes).toBeGreaterThan(1024 * 1024);
 
-	const facilitator = await openDevice(browser);
-	const direct = await openDevice(browser, { viewport: { width: 1024, height: 800 } });
-	const relayed = await openDevice(browser, { viewport: { width: 1024, height: 800 } });
-	await relayed.context.addInitScript(() => {
-		Object.defineProperty(window, 'RTCPeerConnection', { value: undefined, configurable: true, writable: true });
+	const facilitator = await devices.open();
+	const direct = await devices.open({ viewport: { width: 1024, height: 800 } });
+	const relayed = await devices.open({ viewport: { width: 1024, height: 800 }, webRtc: false });
+	const all = [facilitator, direct, relayed];
+	const { page } = facilitator;
+	await page.goto(server.url);
+	await page
+		.getByLabel('Backup file (.json)')
+		.setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+	await expect(page.getByText('The workshop “A very large workshop” was restored on this device.')).toBeVisible({
+		timeout: 60_000
 	});
-	const devices: Device[] = [facilitator, direct, relayed];
-	try {
-		const { page } = facilitator;
-		await page.goto(server.url);
-		await page
-			.getByLabel('Backup file (.json)')
-			.setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(backup.text) });
-		await expect(page.getByText('The workshop “A very large workshop” was restored on this device.')).toBeVisible({
-			timeout: 60_000
-		});
-		await page.goto(`${server.url}/sessions/${backup.sessionId}/run`);
-		const link = await page.getByLabel('Join link').inputValue();
+	await page.goto(`${server.url}/sessions/${backup.sessionId}/run`);
+	const link = await page.getByLabel('Join link').inputValue();
 
-		// The two devices join late, after every note was written.
-		await join(direct, link, 'Late');
-		await join(relayed, link, 'Later');
-		for (const device of [direct, relayed]) await expectConnected(device.page, 1);
-		await expect(relayed.page.locator('[data-connection]')).toContainText('through the server');
+	// The two devices join late, after every note was written.
+	await join(direct, link, 'Late');
+	await join(relayed, link, 'Later');
+	for (const device of [direct, relayed]) await expectConnected(device.page, 1);
+	await expect(relayed.page.locator('[data-connection]')).toContainText('through the server');
 
-		for (const [index, activity] of ['a1', 'a2', 'a3', 'a4'].entries()) {
-			if (index > 0) await page.getByRole('button', { name: 'Next activity →' }).click();
-			for (const device of [direct, relayed]) {
-				await expect(device.page.getByRole('heading', { level: 1 })).toHaveText(`Activity ${activity}`, {
-					timeout: 60_000
-				});
-				await listView(device.page);
-				await expect(device.page.locator('.note-item')).toHaveCount(NOTES / 4, { timeout: 120_000 });
-			}
+	for (const [index, activity] of ['a1', 'a2', 'a3', 'a4'].entries()) {
+		if (index > 0) await page.getByRole('button', { name: 'Next activity →' }).click();
+		for (const device of [direct, relayed]) {
+			await expect(device.page.getByRole('heading', { level: 1 })).toHaveText(`Activity ${activity}`, {
+				timeout: 60_000
+			});
+			await listView(device.page);
+			await expect(device.page.locator('.note-item')).toHaveCount(NOTES / 4, { timeout: 120_000 });
 		}
-		for (const device of devices) expect(device.errors).toEqual([]);
-	} finally {
-		for (const device of devices) await device.context.close();
 	}
+	for (const device of all) expect(device.errors).toEqual([]);
 });

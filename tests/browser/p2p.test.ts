@@ -1,14 +1,5 @@
 import { expect, test } from './support/fixtures.ts';
-import {
-	addNote,
-	expectConnected,
-	join,
-	listView,
-	openDevice,
-	planSession,
-	startRun,
-	type Device
-} from './support/workshop.ts';
+import { addNote, expectConnected, join, listView, planSession, startRun, type Device } from './support/workshop.ts';
 
 /**
  * Records every RTCPeerConnection a page makes and its data channels' states, so that a test can
@@ -43,34 +34,30 @@ async function watchPeerConnections(device: Device) {
 }
 
 test('two separate browser contexts exchange a Yjs update over a real RTCPeerConnection', async ({
-	browser,
+	devices,
 	server
 }) => {
-	const facilitator = await openDevice(browser);
-	const participant = await openDevice(browser, { viewport: { width: 390, height: 800 } });
+	const facilitator = await devices.open();
+	const participant = await devices.open({ viewport: { width: 390, height: 800 } });
+	// Installed before either page loads the app: init scripts apply to every later navigation.
 	await watchPeerConnections(facilitator);
 	await watchPeerConnections(participant);
-	try {
-		const id = await planSession(facilitator.page, server.url, { title: 'Peer to peer', methods: ['Dot voting'] });
-		const link = await startRun(facilitator.page, server.url, id);
-		await join(participant, link, 'Pia');
-		await expectConnected(participant.page, 1);
+	const id = await planSession(facilitator.page, server.url, { title: 'Peer to peer', methods: ['Dot voting'] });
+	const link = await startRun(facilitator.page, server.url, id);
+	await join(participant, link, 'Pia');
+	await expectConnected(participant.page, 1);
 
-		// A note written on the phone reaches the tablet.
-		await addNote(participant.page, 'Suoraan laitteelta toiselle');
-		await listView(facilitator.page);
-		await expect(facilitator.page.locator('.note-item .text')).toHaveText(['Suoraan laitteelta toiselle']);
+	// A note written on the phone reaches the tablet.
+	await addNote(participant.page, 'Suoraan laitteelta toiselle');
+	await listView(facilitator.page);
+	await expect(facilitator.page.locator('.note-item .text')).toHaveText(['Suoraan laitteelta toiselle']);
 
-		// …over a connected RTCPeerConnection with an open data channel on both sides.
-		for (const device of [facilitator, participant]) {
-			const peers = await device.page.evaluate(
-				() => (window as unknown as { __peers: { connection: string; channels: string[] }[] }).__peers
-			);
-			expect(peers.some((p) => p.connection === 'connected' && p.channels.includes('open'))).toBe(true);
-			await expect(device.page.locator('[data-connection]')).toHaveText(/^Connected to 1 device$/);
-		}
-	} finally {
-		await facilitator.context.close();
-		await participant.context.close();
+	// …over a connected RTCPeerConnection with an open data channel on both sides.
+	for (const device of [facilitator, participant]) {
+		const peers = await device.page.evaluate(
+			() => (window as unknown as { __peers: { connection: string; channels: string[] }[] }).__peers
+		);
+		expect(peers.some((p) => p.connection === 'connected' && p.channels.includes('open'))).toBe(true);
+		await expect(device.page.locator('[data-connection]')).toHaveText(/^Connected to 1 device$/);
 	}
 });

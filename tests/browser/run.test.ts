@@ -4,7 +4,6 @@ import {
 	expectConnected,
 	join,
 	listView,
-	openDevice,
 	planSession,
 	scanQr,
 	startRun,
@@ -14,18 +13,11 @@ import {
 test.describe('running a workshop', () => {
 	test.describe.configure({ timeout: 150_000 });
 
-	let devices: Device[] = [];
-	test.afterEach(async () => {
-		for (const device of devices) await device.context.close();
-		devices = [];
-	});
-
 	test('plans a session of four methods, reorders by keyboard, and finds it unchanged after a reload', async ({
-		browser,
+		devices,
 		server
 	}) => {
-		const facilitator = await openDevice(browser);
-		devices = [facilitator];
+		const facilitator = await devices.open();
 		const { page } = facilitator;
 		const methods = ['Hopes and concerns', 'Rose, thorn, bud', 'How might we…?', 'Dot voting'];
 		const id = await planSession(page, server.url, { title: 'Kevään kumppanuuspäivä', methods });
@@ -68,18 +60,18 @@ test.describe('running a workshop', () => {
 	});
 
 	test('participants join by scanning the QR code, follow the facilitator, and see the same time', async ({
-		browser,
+		devices,
 		server
 	}) => {
-		const facilitator = await openDevice(browser);
-		const aino = await openDevice(browser, { locale: 'fi-FI', viewport: { width: 360, height: 740 } });
+		const facilitator = await devices.open();
+		const aino = await devices.open({ locale: 'fi-FI', viewport: { width: 360, height: 740 } });
 		// A phone whose clock is five minutes ahead.
-		const bo = await openDevice(browser, {
+		const bo = await devices.open({
 			locale: 'sv-FI',
 			viewport: { width: 390, height: 800 },
 			clockOffsetMs: 5 * 60_000
 		});
-		devices = [facilitator, aino, bo];
+		const all = [facilitator, aino, bo];
 		const id = await planSession(facilitator.page, server.url, {
 			title: 'Seniors’ panel',
 			methods: ['Hopes and concerns', 'How might we…?']
@@ -89,7 +81,7 @@ test.describe('running a workshop', () => {
 		expect(link).toBe(await facilitator.page.getByLabel('Join link').inputValue());
 		await join(aino, link, 'Aino');
 		await join(bo, link, 'Bo');
-		for (const device of devices) await expectConnected(device.page, 2);
+		for (const device of all) await expectConnected(device.page, 2);
 
 		// The current activity and its phase follow the facilitator without any tapping.
 		for (const device of [aino, bo])
@@ -111,7 +103,7 @@ test.describe('running a workshop', () => {
 			.poll(async () => Math.abs((await seconds(bo)) - (await seconds(facilitator))), { timeout: 15_000 })
 			.toBeLessThanOrEqual(1);
 		for (let i = 0; i < 3; i++) {
-			const [f, a, b] = await Promise.all(devices.map(seconds));
+			const [f, a, b] = await Promise.all(all.map(seconds));
 			expect(f).toBeGreaterThan(400);
 			expect(f).toBeLessThan(480);
 			expect(Math.abs(a - f)).toBeLessThanOrEqual(1);
@@ -124,19 +116,19 @@ test.describe('running a workshop', () => {
 		const paused = await seconds(facilitator);
 		for (const device of [aino, bo]) await expect.poll(() => seconds(device)).toBe(paused);
 		await expect(bo.page.getByText('Pausad')).toBeVisible();
-		for (const device of devices) expect(device.errors).toEqual([]);
+		for (const device of all) expect(device.errors).toEqual([]);
 	});
 
-	test('lock makes participants read-only, and ending the session deletes their data', async ({ browser, server }) => {
-		const facilitator = await openDevice(browser);
-		const aino = await openDevice(browser, { locale: 'fi-FI', viewport: { width: 360, height: 740 } });
-		const bo = await openDevice(browser, { locale: 'en-GB', viewport: { width: 390, height: 800 } });
-		devices = [facilitator, aino, bo];
+	test('lock makes participants read-only, and ending the session deletes their data', async ({ devices, server }) => {
+		const facilitator = await devices.open();
+		const aino = await devices.open({ locale: 'fi-FI', viewport: { width: 360, height: 740 } });
+		const bo = await devices.open({ locale: 'en-GB', viewport: { width: 390, height: 800 } });
+		const all = [facilitator, aino, bo];
 		const id = await planSession(facilitator.page, server.url, { title: 'Lock and end', methods: ['How might we…?'] });
 		const link = await startRun(facilitator.page, server.url, id);
 		await join(aino, link, 'Aino');
 		await join(bo, link);
-		for (const device of devices) await expectConnected(device.page, 2);
+		for (const device of all) await expectConnected(device.page, 2);
 		await addNote(aino.page, 'Ennen lukitusta', 'Oivallus');
 
 		await facilitator.page.getByRole('button', { name: 'Lock the board' }).click();
@@ -182,9 +174,8 @@ test.describe('running a workshop', () => {
 		await expect(facilitator.page.locator('.note-item .text')).toHaveText(['Ennen lukitusta']);
 	});
 
-	test('a broken, incomplete or outdated join link gets a clear message and a way out', async ({ browser, server }) => {
-		const device = await openDevice(browser);
-		devices = [device];
+	test('a broken, incomplete or outdated join link gets a clear message and a way out', async ({ devices, server }) => {
+		const device = await devices.open();
 		const { page } = device;
 		const cases: [string, string][] = [
 			['/join', 'Part of the link is missing'],
@@ -205,12 +196,11 @@ test.describe('running a workshop', () => {
 	});
 
 	test('a participant who arrives before the facilitator waits, then joins as soon as they connect', async ({
-		browser,
+		devices,
 		server
 	}) => {
-		const facilitator = await openDevice(browser);
-		const aino = await openDevice(browser, { locale: 'en-GB', viewport: { width: 360, height: 740 } });
-		devices = [facilitator, aino];
+		const facilitator = await devices.open();
+		const aino = await devices.open({ locale: 'en-GB', viewport: { width: 360, height: 740 } });
 		const id = await planSession(facilitator.page, server.url, { title: 'Early bird', methods: ['Dot voting'] });
 		const link = await startRun(facilitator.page, server.url, id);
 		// The facilitator's tablet leaves (closes the run view) before the participant arrives.

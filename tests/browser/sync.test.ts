@@ -2,56 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from './support/fixtures.ts';
 import { joinRoom, roomOfLink } from './support/room.ts';
 import { startServer } from './support/server.ts';
-import {
-	addNote,
-	expectConnected,
-	join,
-	listView,
-	openDevice,
-	planSession,
-	startRun,
-	type Device
-} from './support/workshop.ts';
-
-/** A device whose browser has no WebRTC at all: it can only sync through the server. */
-async function withoutWebRtc(device: Device): Promise<Device> {
-	await device.context.addInitScript(() => {
-		for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel']) {
-			Object.defineProperty(window, name, { value: undefined, configurable: true, writable: true });
-		}
-	});
-	return device;
-}
-
-const noteTexts = async (device: Device) => {
-	await listView(device.page);
-	return (await device.page.locator('.note-item .text').allInnerTexts()).sort();
-};
+import { addNote, expectConnected, join, noteTexts, planSession, startRun } from './support/workshop.ts';
 
 test.describe('sync on real museum networks', () => {
 	test.describe.configure({ timeout: 180_000 });
 
-	let devices: Device[] = [];
-	test.afterEach(async () => {
-		for (const device of devices) await device.context.close();
-		devices = [];
-	});
-
 	test('a device with no RTCPeerConnection syncs with two normal ones through the relay, both ways, and the relay carries no plaintext', async ({
-		browser,
+		devices,
 		server
 	}) => {
-		const facilitator = await openDevice(browser);
-		const aino = await openDevice(browser, { locale: 'fi-FI', viewport: { width: 390, height: 800 } });
-		const isolated = await withoutWebRtc(await openDevice(browser, { viewport: { width: 390, height: 800 } }));
-		devices = [facilitator, aino, isolated];
+		const facilitator = await devices.open();
+		const aino = await devices.open({ locale: 'fi-FI', viewport: { width: 390, height: 800 } });
+		const isolated = await devices.open({ viewport: { width: 390, height: 800 }, webRtc: false });
+		const all = [facilitator, aino, isolated];
 		const id = await planSession(facilitator.page, server.url, { title: 'Guest Wi-Fi', methods: ['Dot voting'] });
 		const link = await startRun(facilitator.page, server.url, id);
 		// Everything the server relays for this room, as a stranger who knows the room name hears it.
 		const listener = await joinRoom(server.url, roomOfLink(link));
 		await join(aino, link, 'Aino');
 		await join(isolated, link, 'Iso');
-		for (const device of devices) await expectConnected(device.page, 2);
+		for (const device of all) await expectConnected(device.page, 2);
 		await expect(isolated.page.locator('[data-connection]')).toHaveText('Connected to 2 devices through the server');
 		await expect(facilitator.page.locator('[data-connection]')).toHaveText(
 			'Connected to 2 devices: 1 directly, 1 through the server'
@@ -61,7 +31,7 @@ test.describe('sync on real museum networks', () => {
 		await addNote(aino.page, secretWords[0]);
 		await addNote(isolated.page, secretWords[1]);
 		await addNote(facilitator.page, secretWords[2]);
-		for (const device of devices)
+		for (const device of all)
 			await expect.poll(() => noteTexts(device), { timeout: 30_000 }).toEqual([...secretWords].sort());
 
 		// The server saw traffic for the room, and none of it contains a note, even decoded.
@@ -77,16 +47,16 @@ test.describe('sync on real museum networks', () => {
 		listener.close();
 	});
 
-	test('a peer injecting garbage does not disturb the others', async ({ browser, server }) => {
-		const facilitator = await openDevice(browser);
-		const aino = await openDevice(browser, { viewport: { width: 390, height: 800 } });
-		const relayOnly = await withoutWebRtc(await openDevice(browser, { viewport: { width: 390, height: 800 } }));
-		devices = [facilitator, aino, relayOnly];
+	test('a peer injecting garbage does not disturb the others', async ({ devices, server }) => {
+		const facilitator = await devices.open();
+		const aino = await devices.open({ viewport: { width: 390, height: 800 } });
+		const relayOnly = await devices.open({ viewport: { width: 390, height: 800 }, webRtc: false });
+		const all = [facilitator, aino, relayOnly];
 		const id = await planSession(facilitator.page, server.url, { title: 'Hostile peer', methods: ['Dot voting'] });
 		const link = await startRun(facilitator.page, server.url, id);
 		await join(aino, link, 'Aino');
 		await join(relayOnly, link, 'Relay');
-		for (const device of devices) await expectConnected(device.page, 2);
+		for (const device of all) await expectConnected(device.page, 2);
 
 		const attacker = await joinRoom(server.url, roomOfLink(link));
 		const b64 = (n: number) => randomBytes(n).toString('base64');
@@ -118,8 +88,8 @@ test.describe('sync on real museum networks', () => {
 			'After the garbage, from the tablet',
 			'After the garbage, through the relay'
 		];
-		for (const device of devices) await expect.poll(() => noteTexts(device), { timeout: 30_000 }).toEqual(expected);
-		for (const device of devices) {
+		for (const device of all) await expect.poll(() => noteTexts(device), { timeout: 30_000 }).toEqual(expected);
+		for (const device of all) {
 			expect(device.errors).toEqual([]);
 			await expect(device.page.locator('[data-connection]')).toContainText('2');
 		}
@@ -127,19 +97,19 @@ test.describe('sync on real museum networks', () => {
 	});
 
 	test('the server restarts mid-session and every device converges afterwards with nothing lost', async ({
-		browser
+		devices
 	}) => {
 		const server = await startServer();
 		try {
-			const facilitator = await openDevice(browser);
-			const aino = await withoutWebRtc(await openDevice(browser, { viewport: { width: 390, height: 800 } }));
-			const bo = await openDevice(browser, { viewport: { width: 390, height: 800 } });
-			devices = [facilitator, aino, bo];
+			const facilitator = await devices.open();
+			const aino = await devices.open({ viewport: { width: 390, height: 800 }, webRtc: false });
+			const bo = await devices.open({ viewport: { width: 390, height: 800 } });
+			const all = [facilitator, aino, bo];
 			const id = await planSession(facilitator.page, server.url, { title: 'Restart', methods: ['Dot voting'] });
 			const link = await startRun(facilitator.page, server.url, id);
 			await join(aino, link, 'Aino');
 			await join(bo, link, 'Bo');
-			for (const device of devices) await expectConnected(device.page, 2);
+			for (const device of all) await expectConnected(device.page, 2);
 			await addNote(aino.page, 'Before the restart');
 
 			await server.stop();
@@ -158,25 +128,25 @@ test.describe('sync on real museum networks', () => {
 				'While the server was down (relay device)',
 				'While the server was down (tablet)'
 			];
-			for (const device of devices) await expect.poll(() => noteTexts(device), { timeout: 60_000 }).toEqual(expected);
-			for (const device of devices) await expectConnected(device.page, 2);
+			for (const device of all) await expect.poll(() => noteTexts(device), { timeout: 60_000 }).toEqual(expected);
+			for (const device of all) await expectConnected(device.page, 2);
 		} finally {
 			await server.stop();
 		}
 	});
 
 	test('a device offline for a while, editing, rejoins and converges without duplicates', async ({
-		browser,
+		devices,
 		server
 	}) => {
-		const facilitator = await openDevice(browser);
+		const facilitator = await devices.open();
 		// Relay only, so that going offline cuts it off completely (no data channel survives).
-		const traveller = await withoutWebRtc(await openDevice(browser, { viewport: { width: 390, height: 800 } }));
-		devices = [facilitator, traveller];
+		const traveller = await devices.open({ viewport: { width: 390, height: 800 }, webRtc: false });
+		const all = [facilitator, traveller];
 		const id = await planSession(facilitator.page, server.url, { title: 'Offline', methods: ['Dot voting'] });
 		const link = await startRun(facilitator.page, server.url, id);
 		await join(traveller, link, 'Tiina');
-		for (const device of devices) await expectConnected(device.page, 1);
+		for (const device of all) await expectConnected(device.page, 1);
 		await addNote(traveller.page, 'Online at first');
 		await expect.poll(() => noteTexts(facilitator)).toEqual(['Online at first']);
 
@@ -195,7 +165,7 @@ test.describe('sync on real museum networks', () => {
 
 		await traveller.context.setOffline(false);
 		const expected = ['Online at first', 'Written meanwhile on the tablet', 'Written offline 1', 'Written offline 2'];
-		for (const device of devices) await expect.poll(() => noteTexts(device), { timeout: 60_000 }).toEqual(expected);
+		for (const device of all) await expect.poll(() => noteTexts(device), { timeout: 60_000 }).toEqual(expected);
 		// A reload on the traveller shows the same: nothing duplicated or lost in storage either.
 		await traveller.page.reload();
 		await expect.poll(() => noteTexts(traveller)).toEqual(expected);

@@ -4,6 +4,7 @@ import {
 	addNote,
 	castVote,
 	cleanNoteText,
+	freeSlot,
 	deleteNote,
 	dropNoteOnNote,
 	editNote,
@@ -20,7 +21,8 @@ import { setDotBudget, setLocked, setPhase } from './facilitation';
 import { createBoardHistory } from './history';
 import { readActivity, readBallots, readClusters, readNote, readNotes } from './read';
 import { rankNotes, visibleNotes, voteTotals } from './results';
-import { activity, actor, createTestBoard, FREE_BOARD, PRIVATE_BOARD, syncDocs } from './test-board';
+import { boardGeometry } from './geometry';
+import { activity, actor, COLUMNS_BOARD, createTestBoard, FREE_BOARD, PRIVATE_BOARD, syncDocs } from './test-board';
 
 function expectOk<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
 	if (!result.ok) throw new Error(`refused: ${result.reason}`);
@@ -93,6 +95,23 @@ describe('addNote', () => {
 			addNote(doc, actor('p1'), { activityId: 'a1', text: html, color: 'yellow', zone: null }, false)
 		);
 		expect(note(doc, id)?.text).toBe(html);
+	});
+
+	it('never places a new note on a note already in the zone, and spreads concurrent ones', () => {
+		const { doc } = createTestBoard();
+		const ids = Array.from({ length: 12 }, (_, i) =>
+			expectOk(addNote(doc, actor('p1'), { activityId: 'a1', text: `n${i}`, color: 'yellow', zone: 'hopes' }, false))
+		);
+		const positions = ids.map((id) => note(doc, id)!.position);
+		for (const [i, a] of positions.entries()) {
+			for (const b of positions.slice(i + 1)) expect(Math.abs(a.x - b.x) >= 75 || Math.abs(a.y - b.y) >= 50).toBe(true);
+		}
+		// Two devices adding to an empty zone at the same moment pick among several free slots.
+		const geometry = boardGeometry(COLUMNS_BOARD.layout);
+		const picks = new Set(
+			[0, 0.2, 0.4, 0.6, 0.8, 0.99].map((r) => JSON.stringify(freeSlot(geometry, 'hopes', [], () => r)))
+		);
+		expect(picks.size).toBe(6);
 	});
 
 	it('places successive notes of a zone in different slots', () => {

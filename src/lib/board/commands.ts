@@ -8,7 +8,15 @@
  */
 import * as Y from 'yjs';
 import { newId } from '../session/ids';
-import { boardGeometry, NOTE_HEIGHT, NOTE_WIDTH, slotPosition, zoneAt, type Point } from './geometry';
+import {
+	boardGeometry,
+	NOTE_HEIGHT,
+	NOTE_WIDTH,
+	slotPosition,
+	zoneAt,
+	type BoardGeometry,
+	type Point
+} from './geometry';
 import { LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
 import { readActivity, readBallot, readNote, readNotes, readPoint } from './read';
 import {
@@ -64,6 +72,27 @@ const place = (p: Point, zone: string | null) => ({ x: p.x, y: p.y, zone });
 
 const centre = (p: Point): Point => ({ x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
 
+/** How many of the first free slots a new note picks from at random. */
+const SLOT_CHOICE = 6;
+
+/**
+ * A free place for a new note in a zone. Two devices adding to the same zone at the same moment
+ * each see the other's slot as free; picking at random among the first few free slots makes it
+ * unlikely that their notes land exactly on top of each other.
+ */
+export function freeSlot(geometry: BoardGeometry, zone: string | null, notes: Note[], random = Math.random): Point {
+	const taken = notes.map((n) => n.position);
+	const free: Point[] = [];
+	for (let index = 0; free.length < SLOT_CHOICE && index < taken.length + SLOT_CHOICE; index++) {
+		const slot = slotPosition(geometry, zone, index);
+		const occupied = taken.some(
+			(p) => Math.abs(p.x - slot.x) < NOTE_WIDTH / 2 && Math.abs(p.y - slot.y) < NOTE_HEIGHT / 2
+		);
+		if (!occupied) free.push(slot);
+	}
+	return free[Math.floor(random() * free.length)] ?? slotPosition(geometry, zone, taken.length);
+}
+
 export interface NewNote {
 	activityId: string;
 	text: string;
@@ -85,8 +114,7 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 		return refuse('invalid');
 	const geometry = boardGeometry(activity.board.layout);
 	if (input.zone !== null && !geometry.zones.some((z) => z.id === input.zone)) return refuse('invalid');
-	const inZone = readNotes(maps, activity.id).filter((n) => n.zone === input.zone).length;
-	const position = clamp(input.position ?? slotPosition(geometry, input.zone, inZone));
+	const position = clamp(input.position ?? freeSlot(geometry, input.zone, readNotes(maps, activity.id)));
 	const id = newId();
 	transact(doc, () => {
 		const note: NoteMap = new Y.Map();
@@ -326,5 +354,10 @@ export function retractVote(doc: Y.Doc, actor: Actor, noteId: string): CommandRe
 	const dots = myDots(maps, voting.value.id, actor.participantId);
 	const at = dots.lastIndexOf(noteId);
 	if (at < 0) return refuse('invalid');
-	return writeBallot(doc, actor, voting.value, dots.filter((_, i) => i !== at));
+	return writeBallot(
+		doc,
+		actor,
+		voting.value,
+		dots.filter((_, i) => i !== at)
+	);
 }

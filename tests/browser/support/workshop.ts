@@ -14,14 +14,29 @@ export interface Device {
 	errors: string[];
 }
 
-export async function openDevice(
-	browser: Browser,
-	options: { locale?: string; viewport?: { width: number; height: number }; clockOffsetMs?: number } = {}
-): Promise<Device> {
+export interface DeviceOptions {
+	locale?: string;
+	viewport?: { width: number; height: number };
+	/** How far this device's clock is ahead (positive) or behind (negative), in milliseconds. */
+	clockOffsetMs?: number;
+	/** Whether the browser has WebRTC (default true). Without it the device can only sync through the server. */
+	webRtc?: boolean;
+}
+
+export async function openDevice(browser: Browser, options: DeviceOptions = {}): Promise<Device> {
 	const context = await browser.newContext({
 		locale: options.locale ?? 'en-GB',
 		viewport: options.viewport ?? { width: 1280, height: 900 }
 	});
+	if (options.webRtc === false) {
+		// A browser with no WebRTC at all, or one on an isolated guest Wi-Fi where peers cannot reach
+		// each other directly: the device can only sync through the server's relay.
+		await context.addInitScript(() => {
+			for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel']) {
+				Object.defineProperty(window, name, { value: undefined, configurable: true, writable: true });
+			}
+		});
+	}
 	if (options.clockOffsetMs) {
 		// A device whose clock is wrong by a fixed amount: Date and Date.now run ahead or behind.
 		await context.addInitScript((offset: number) => {
@@ -112,6 +127,12 @@ export async function expectConnected(page: Page, count = 1): Promise<void> {
 export async function listView(page: Page): Promise<void> {
 	const button = page.getByRole('button', { name: /^(List|Lista)$/ });
 	if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
+/** The texts of every note on the device's current board, read from the list view, sorted. */
+export async function noteTexts(device: Device): Promise<string[]> {
+	await listView(device.page);
+	return (await device.page.locator('.note-item .text').allInnerTexts()).sort();
 }
 
 /** Adds a note through the note dialog. */
