@@ -15,10 +15,17 @@ const closed = (socket: WebSocket) =>
 		else socket.once('close', (code) => resolve(code));
 	});
 
-const nextMessage = (socket: WebSocket) =>
-	new Promise<Record<string, unknown>>((resolve) =>
-		socket.once('message', (data) => resolve(JSON.parse(data.toString())))
-	);
+/** The next message of a type; others (a publisher also hears its own publish) are skipped. */
+const nextMessage = (socket: WebSocket, type: string) =>
+	new Promise<Record<string, unknown>>((resolve) => {
+		const onMessage = (data: WebSocket.RawData) => {
+			const message = JSON.parse(data.toString()) as Record<string, unknown>;
+			if (message.type !== type) return;
+			socket.off('message', onMessage);
+			resolve(message);
+		};
+		socket.on('message', onMessage);
+	});
 
 test('the server survives a burst of malformed and oversized frames', async ({ page }) => {
 	const server = await startServer();
@@ -58,10 +65,10 @@ test('the server survives a burst of malformed and oversized frames', async ({ p
 	expect(await closed(big)).toBe(1009);
 
 	// The pair still talks, and the injection never arrived.
-	const received = nextMessage(bob);
+	const received = nextMessage(bob, 'publish');
 	alice.send(JSON.stringify({ type: 'publish', topic: 'room-a', data: 'hello' }));
 	expect(await received).toMatchObject({ type: 'publish', topic: 'room-a', data: 'hello', clients: 2 });
-	const pong = nextMessage(alice);
+	const pong = nextMessage(alice, 'pong');
 	alice.send(JSON.stringify({ type: 'ping' }));
 	expect(await pong).toEqual({ type: 'pong' });
 	expect(injected).toBe(false);
