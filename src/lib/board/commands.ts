@@ -81,7 +81,7 @@ const SLOT_CHOICE = 6;
  * unlikely that their notes land exactly on top of each other.
  */
 export function freeSlot(geometry: BoardGeometry, zone: string | null, notes: Note[], random = Math.random): Point {
-	const taken = notes.map((n) => n.position);
+	const taken = notes.filter((n) => n.zone === zone).map((n) => n.position);
 	const free: Point[] = [];
 	for (let index = 0; free.length < SLOT_CHOICE && index < taken.length + SLOT_CHOICE; index++) {
 		const slot = slotPosition(geometry, zone, index);
