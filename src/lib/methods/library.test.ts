@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../i18n/locales';
-import { zoneIds } from './parse';
+import { MethodError, zoneIds, type MethodProblem } from './parse';
 import { methodFileNames, readMethodFile, readMethodLibrary } from './read-files.node';
 import { BOARD_TEMPLATES, PHASES, type Method } from './types';
 
@@ -147,12 +147,15 @@ describe('reading method files', () => {
 		`steps: [{ minutes: 5, title: { fi: a, sv: a, en: a }, script: { fi: a, sv: a, en: a } }]\n` +
 		`board: { template: free, timerMinutes: 5 }\n`;
 
-	it('accepts a good file and names every bad file with its field and reason, all in one run', () => {
+	beforeAll(() => {
 		writeFileSync(join(dir, 'good-one.yaml'), good('good-one'));
 		writeFileSync(join(dir, 'renamed.yaml'), good('other-name'));
 		writeFileSync(join(dir, 'broken.yaml'), 'id: broken\nname: [unclosed\n');
 		writeFileSync(join(dir, 'no-phase.yaml'), good('no-phase').replace('phase: plan\n', ''));
 		writeFileSync(join(dir, 'notes.txt'), 'not a method');
+	});
+
+	it('accepts a good file and names every bad file with its field and reason, all in one run', () => {
 		expect(readMethodFile(join(dir, 'good-one.yaml')).id).toBe('good-one');
 		expect(methodFileNames(dir)).toEqual(['broken.yaml', 'good-one.yaml', 'no-phase.yaml', 'renamed.yaml']);
 		let message = '';
@@ -165,5 +168,20 @@ describe('reading method files', () => {
 		expect(message).toMatch(/^no-phase\.yaml: phase: must be one of: warm-up/m);
 		expect(message).toMatch(/^renamed\.yaml: id: must match the file name \("renamed"\)/m);
 		expect(message).not.toMatch(/good-one/);
+	});
+
+	it.each([
+		['broken.yaml', { field: '', code: 'yaml', params: { detail: expect.any(String) } }],
+		['renamed.yaml', { field: 'id', code: 'id-mismatch', params: { expected: 'renamed' } }],
+		['no-phase.yaml', { field: 'phase', code: 'one-of', params: { allowed: PHASES.join(', ') } }]
+	])('gives %s problems with codes, as parseMethod does', (name, expected) => {
+		let problems: MethodProblem[] = [];
+		try {
+			readMethodFile(join(dir, name));
+		} catch (error) {
+			if (!(error instanceof MethodError)) throw error;
+			problems = error.problems;
+		}
+		expect(problems).toEqual([expect.objectContaining(expected)]);
 	});
 });

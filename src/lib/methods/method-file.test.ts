@@ -75,14 +75,26 @@ describe('methodFromFile refuses a bad file and says why', () => {
 			'JSON that is not a method',
 			'{"hello": "world"}',
 			[
-				{ field: 'hello', reason: 'is not a known field' },
-				{ field: 'id', reason: 'is missing' }
+				{ field: 'hello', code: 'unknown-field', params: {}, reason: 'is not a known field' },
+				{ field: 'id', code: 'missing', params: {}, reason: 'is missing' }
 			]
 		],
-		['a JSON list', '[1, 2, 3]', [{ field: '', reason: 'must be a mapping of fields' }]],
-		['a bare string', '"just text"', [{ field: '', reason: 'must be a mapping of fields' }]],
-		['an empty file', '', [{ field: '', reason: 'must be a mapping of fields' }]],
-		['a prototype key', '{"__proto__": {"admin": true}}', [{ field: '__proto__', reason: 'is not a known field' }]]
+		[
+			'a JSON list',
+			'[1, 2, 3]',
+			[{ field: '', code: 'not-mapping', params: {}, reason: 'must be a mapping of fields' }]
+		],
+		[
+			'a bare string',
+			'"just text"',
+			[{ field: '', code: 'not-mapping', params: {}, reason: 'must be a mapping of fields' }]
+		],
+		['an empty file', '', [{ field: '', code: 'not-mapping', params: {}, reason: 'must be a mapping of fields' }]],
+		[
+			'a prototype key',
+			'{"__proto__": {"admin": true}}',
+			[{ field: '__proto__', code: 'unknown-field', params: {}, reason: 'is not a known field' }]
+		]
 	])('%s → invalid, with its problems', (_what, text, expected) => {
 		const problem = importProblem(bytes(text));
 		expect(problem.kind).toBe('invalid');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MethodError, parseMethod, zoneIds, type MethodProblem } from './parse';
+import { MethodError, parseMethod, zoneIds, type MethodProblem, type ProblemCode } from './parse';
+import { BOARD_TEMPLATES } from './types';
 
 type Obj = Record<string, unknown>;
 
@@ -131,59 +132,100 @@ describe('parseMethod accepts a minimal method of every board template', () => {
 	});
 });
 
-type BadCase = [what: string, change: (file: Obj) => unknown, field: string, reason: string | RegExp];
+type BadCase = [
+	what: string,
+	change: (file: Obj) => unknown,
+	field: string,
+	code: ProblemCode,
+	reason: string | RegExp
+];
 
 const BAD: BadCase[] = [
-	['not a mapping', () => ['a list'], '', 'must be a mapping of fields'],
-	['nothing', () => null, '', 'must be a mapping of fields'],
-	['missing field', (f) => edit(f, 'purpose', undefined), 'purpose', 'is missing'],
-	['missing board', (f) => edit(f, 'board', undefined), 'board', 'is missing'],
-	['missing duration', (f) => edit(f, 'duration', undefined), 'duration', 'is missing'],
-	['missing step minutes', (f) => edit(f, 'steps[0].minutes', undefined), 'steps[0].minutes', 'is missing'],
+	['not a mapping', () => ['a list'], '', 'not-mapping', 'must be a mapping of fields'],
+	['nothing', () => null, '', 'not-mapping', 'must be a mapping of fields'],
+	['missing field', (f) => edit(f, 'purpose', undefined), 'purpose', 'missing', 'is missing'],
+	['missing board', (f) => edit(f, 'board', undefined), 'board', 'missing', 'is missing'],
+	['missing duration', (f) => edit(f, 'duration', undefined), 'duration', 'missing', 'is missing'],
+	['missing step minutes', (f) => edit(f, 'steps[0].minutes', undefined), 'steps[0].minutes', 'missing', 'is missing'],
 	[
 		'wrong type: number as text',
 		(f) => edit(f, 'duration.default', 'twenty'),
 		'duration.default',
+		'not-number',
 		'must be a whole number'
 	],
-	['wrong type: fraction', (f) => edit(f, 'steps[0].minutes', 2.5), 'steps[0].minutes', 'must be a whole number'],
-	['wrong type: text for texts', (f) => edit(f, 'name', 'Just one name'), 'name', 'must be a mapping of fields'],
-	['wrong type: text for a list', (f) => edit(f, 'tips.sv', 'one tip'), 'tips.sv', 'must be a list'],
-	['wrong type: number for text', (f) => edit(f, 'tradition.en', 42), 'tradition.en', 'must be text'],
-	['wrong type: flag', (f) => edit(f, 'board.privateWriting', 'yes'), 'board.privateWriting', 'must be true or false'],
-	['unknown field', (f) => edit(f, 'colour', 'red'), 'colour', 'is not a known field'],
-	['unknown language', (f) => edit(f, 'name.de', 'Name'), 'name.de', 'is not a known field'],
-	['unknown step field', (f) => edit(f, 'steps[1].notes', 'x'), 'steps[1].notes', 'is not a known field'],
-	['layout field of another template', (f) => edit(f, 'board.lanes', []), 'board.lanes', 'is not a known field'],
-	['missing language', (f) => edit(f, 'name.sv', undefined), 'name.sv', 'is missing'],
-	['missing language in a list', (f) => edit(f, 'materials.en', undefined), 'materials.en', 'is missing'],
-	['empty text', (f) => edit(f, 'purpose.en', '   '), 'purpose.en', 'is empty'],
-	['empty list item', (f) => edit(f, 'tips.sv[0]', ''), 'tips.sv[0]', 'is empty'],
-	['empty required list', (f) => edit(f, 'prompts', list()), 'prompts.fi', 'needs at least 1 item'],
-	['too long name', (f) => edit(f, 'name.fi', 'x'.repeat(81)), 'name.fi', 'is longer than 80 characters'],
+	[
+		'wrong type: fraction',
+		(f) => edit(f, 'steps[0].minutes', 2.5),
+		'steps[0].minutes',
+		'not-number',
+		'must be a whole number'
+	],
+	[
+		'wrong type: text for texts',
+		(f) => edit(f, 'name', 'Just one name'),
+		'name',
+		'not-mapping',
+		'must be a mapping of fields'
+	],
+	['wrong type: text for a list', (f) => edit(f, 'tips.sv', 'one tip'), 'tips.sv', 'not-list', 'must be a list'],
+	['wrong type: number for text', (f) => edit(f, 'tradition.en', 42), 'tradition.en', 'not-text', 'must be text'],
+	[
+		'wrong type: flag',
+		(f) => edit(f, 'board.privateWriting', 'yes'),
+		'board.privateWriting',
+		'not-boolean',
+		'must be true or false'
+	],
+	['unknown field', (f) => edit(f, 'colour', 'red'), 'colour', 'unknown-field', 'is not a known field'],
+	['unknown language', (f) => edit(f, 'name.de', 'Name'), 'name.de', 'unknown-field', 'is not a known field'],
+	[
+		'unknown step field',
+		(f) => edit(f, 'steps[1].notes', 'x'),
+		'steps[1].notes',
+		'unknown-field',
+		'is not a known field'
+	],
+	[
+		'layout field of another template',
+		(f) => edit(f, 'board.lanes', []),
+		'board.lanes',
+		'unknown-field',
+		'is not a known field'
+	],
+	['missing language', (f) => edit(f, 'name.sv', undefined), 'name.sv', 'missing', 'is missing'],
+	['missing language in a list', (f) => edit(f, 'materials.en', undefined), 'materials.en', 'missing', 'is missing'],
+	['empty text', (f) => edit(f, 'purpose.en', '   '), 'purpose.en', 'empty', 'is empty'],
+	['empty list item', (f) => edit(f, 'tips.sv[0]', ''), 'tips.sv[0]', 'empty', 'is empty'],
+	['empty required list', (f) => edit(f, 'prompts', list()), 'prompts.fi', 'too-few', 'needs at least 1 item'],
+	['too long name', (f) => edit(f, 'name.fi', 'x'.repeat(81)), 'name.fi', 'too-long', 'is longer than 80 characters'],
 	[
 		'list length mismatch',
 		(f) => edit(f, 'prompts.en', ['one', 'two', 'three']),
 		'prompts',
+		'translations-differ',
 		'has 2 items in fi, 2 in sv and 3 in en; translations must match'
 	],
 	[
 		'steps that do not add up',
 		(f) => edit(f, 'steps[1].minutes', 10),
 		'steps',
+		'steps-sum',
 		'minutes add up to 15, but duration.default is 20'
 	],
-	['no steps', (f) => edit(f, 'steps', []), 'steps', 'needs at least 1 item'],
+	['no steps', (f) => edit(f, 'steps', []), 'steps', 'too-few', 'needs at least 1 item'],
 	[
 		'duplicate zone ids',
 		(f) => edit(f, 'board', { ...BOARDS.columns, lanes: [zone('same'), zone('same')], timerMinutes: 5 }),
 		'board.lanes[1].id',
+		'duplicate-id',
 		'"same" is used twice'
 	],
 	[
 		'bad zone id',
 		(f) => edit(f, 'board', { ...BOARDS.columns, lanes: [zone('Keep it'), zone('b')], timerMinutes: 5 }),
 		'board.lanes[0].id',
+		'bad-id',
 		'must be lowercase letters, digits and dashes'
 	],
 	[
@@ -198,18 +240,21 @@ const BAD: BadCase[] = [
 				]
 			}),
 		'board.zones',
+		'overlap',
 		'zones "who" and "how" overlap at column 1, row 2'
 	],
 	[
 		'canvas zone outside the grid',
 		(f) => edit(f, 'board', { ...BOARDS.canvas, columns: 2, timerMinutes: 5 }),
 		'board.zones[1].colSpan',
+		'range',
 		'must be between 1 and 1'
 	],
 	[
 		'too few rings',
 		(f) => edit(f, 'board', { ...BOARDS.rings, rings: [zone('only')], timerMinutes: 5 }),
 		'board.rings',
+		'too-few',
 		'needs at least 2 items'
 	],
 	[
@@ -221,47 +266,123 @@ const BAD: BadCase[] = [
 				timerMinutes: 5
 			}),
 		'board.quadrants.top-left',
+		'missing',
 		'is missing'
 	],
-	['min > default', (f) => edit(f, 'duration.min', 25), 'duration', 'must satisfy min ≤ default ≤ max'],
-	['default > max', (f) => edit(f, 'duration.max', 15), 'duration', 'must satisfy min ≤ default ≤ max'],
-	['group max < min', (f) => edit(f, 'groupSize.max', 1), 'groupSize', 'max is smaller than min'],
+	[
+		'min > default',
+		(f) => edit(f, 'duration.min', 25),
+		'duration',
+		'duration-order',
+		'must satisfy min ≤ default ≤ max'
+	],
+	[
+		'default > max',
+		(f) => edit(f, 'duration.max', 15),
+		'duration',
+		'duration-order',
+		'must satisfy min ≤ default ≤ max'
+	],
+	['group max < min', (f) => edit(f, 'groupSize.max', 1), 'groupSize', 'group-order', 'max is smaller than min'],
 	[
 		'bad id: spaces and capitals',
 		(f) => edit(f, 'id', 'My Method'),
 		'id',
+		'bad-id',
 		'must be lowercase letters, digits and dashes'
 	],
-	['bad id: double dash', (f) => edit(f, 'id', 'my--method'), 'id', 'must be lowercase letters, digits and dashes'],
-	['bad id: leading dash', (f) => edit(f, 'id', '-method'), 'id', 'must be lowercase letters, digits and dashes'],
-	['bad id: path', (f) => edit(f, 'id', '../etc'), 'id', 'must be lowercase letters, digits and dashes'],
-	['unknown phase', (f) => edit(f, 'phase', 'dream'), 'phase', /^must be one of: warm-up, discover, .*reflect$/],
-	['unknown audience', (f) => edit(f, 'audiences', ['staff', 'tourists']), 'audiences[1]', /^must be one of: staff, /],
-	['audience twice', (f) => edit(f, 'audiences', ['staff', 'staff']), 'audiences', 'lists an audience twice'],
-	['no audience', (f) => edit(f, 'audiences', []), 'audiences', 'needs at least 1 item'],
-	['unknown template', (f) => edit(f, 'board.template', 'grid'), 'board.template', /^must be one of: free, columns, /],
-	['too many dots', (f) => edit(f, 'board.dotsPerPerson', 21), 'board.dotsPerPerson', 'must be between 0 and 20'],
+	[
+		'bad id: double dash',
+		(f) => edit(f, 'id', 'my--method'),
+		'id',
+		'bad-id',
+		'must be lowercase letters, digits and dashes'
+	],
+	[
+		'bad id: leading dash',
+		(f) => edit(f, 'id', '-method'),
+		'id',
+		'bad-id',
+		'must be lowercase letters, digits and dashes'
+	],
+	['bad id: path', (f) => edit(f, 'id', '../etc'), 'id', 'bad-id', 'must be lowercase letters, digits and dashes'],
+	[
+		'unknown phase',
+		(f) => edit(f, 'phase', 'dream'),
+		'phase',
+		'one-of',
+		/^must be one of: warm-up, discover, .*reflect$/
+	],
+	[
+		'unknown audience',
+		(f) => edit(f, 'audiences', ['staff', 'tourists']),
+		'audiences[1]',
+		'one-of',
+		/^must be one of: staff, /
+	],
+	[
+		'audience twice',
+		(f) => edit(f, 'audiences', ['staff', 'staff']),
+		'audiences',
+		'duplicate-audience',
+		'lists an audience twice'
+	],
+	['no audience', (f) => edit(f, 'audiences', []), 'audiences', 'too-few', 'needs at least 1 item'],
+	[
+		'unknown template',
+		(f) => edit(f, 'board.template', 'grid'),
+		'board.template',
+		'one-of',
+		/^must be one of: free, columns, /
+	],
+	[
+		'too many dots',
+		(f) => edit(f, 'board.dotsPerPerson', 21),
+		'board.dotsPerPerson',
+		'range',
+		'must be between 0 and 20'
+	],
 	[
 		'timer over duration.max',
 		(f) => edit(f, 'board.timerMinutes', 31),
 		'board.timerMinutes',
+		'timer-too-long',
 		'is longer than the method can last (duration.max)'
 	],
-	['missing timer', (f) => edit(f, 'board.timerMinutes', undefined), 'board.timerMinutes', 'is missing']
+	['missing timer', (f) => edit(f, 'board.timerMinutes', undefined), 'board.timerMinutes', 'missing', 'is missing']
 ];
 
-describe('parseMethod refuses bad input with the field and the reason', () => {
-	const cases = BAD.map(([what, change, field, reason]) => ({ what, change, field, reason }));
-	it.each(cases)('$what → $field', ({ change, field, reason }) => {
+describe('parseMethod refuses bad input with the field, the code and the reason', () => {
+	const cases = BAD.map(([what, change, field, code, reason]) => ({ what, change, field, code, reason }));
+	it.each(cases)('$what → $field $code', ({ change, field, code, reason }) => {
 		const file = methodFile();
 		const problems = problemsOf(change(file));
 		expect(problems).toContainEqual({
 			field,
+			code,
+			params: expect.any(Object),
 			reason: typeof reason === 'string' ? reason : expect.stringMatching(reason)
 		});
 		// Nothing else is blamed: every problem lies at or under the changed field.
 		const root = field.replace(/[.[].*$/, '');
 		for (const problem of problems) expect(problem.field.startsWith(root), problem.field).toBe(true);
+	});
+
+	it.each<[ProblemCode, (file: Obj) => unknown, object]>([
+		['too-long', (f) => edit(f, 'name.fi', 'x'.repeat(81)), { max: 80 }],
+		['range', (f) => edit(f, 'board.dotsPerPerson', 21), { min: 0, max: 20 }],
+		['too-few', (f) => edit(f, 'audiences', []), { min: 1 }],
+		['one-of', (f) => edit(f, 'board.template', 'grid'), { allowed: BOARD_TEMPLATES.join(', ') }],
+		['translations-differ', (f) => edit(f, 'prompts.en', ['one', 'two', 'three']), { fi: 2, sv: 2, en: 3 }],
+		['steps-sum', (f) => edit(f, 'steps[1].minutes', 10), { sum: 15, duration: 20 }],
+		[
+			'duplicate-id',
+			(f) => edit(f, 'board', { ...BOARDS.columns, lanes: [zone('same'), zone('same')] }),
+			{ id: 'same' }
+		],
+		['missing', (f) => edit(f, 'purpose', undefined), {}]
+	])('%s carries the values its message needs', (code, change, params) => {
+		expect(problemsOf(change(methodFile()))).toContainEqual(expect.objectContaining({ code, params }));
 	});
 
 	it('reports every problem in one pass, naming the source', () => {

@@ -1,9 +1,11 @@
 /**
  * Validates a method as written in a file (YAML in `workshops/`, or JSON imported by a
- * facilitator) into a `Method`. Every problem names the field and the reason, so that a museum
- * professional editing a file in a text editor can find and fix it.
+ * facilitator) into a `Method`. Every problem names the field and the reason (a code for the
+ * interface to translate, and English for a museum professional editing a file in a text editor),
+ * so that it can be found and fixed.
  */
 import { LOCALES, type Localized } from '../i18n/locales.ts';
+import { MethodError, methodProblem, type MethodProblem, type ParamsArg, type ProblemCode } from './method-problem.ts';
 import {
 	AUDIENCES,
 	BOARD_TEMPLATES,
@@ -19,20 +21,7 @@ import {
 	type Phase
 } from './types.ts';
 
-export interface MethodProblem {
-	field: string;
-	reason: string;
-}
-
-export class MethodError extends Error {
-	constructor(
-		readonly source: string,
-		readonly problems: MethodProblem[]
-	) {
-		super(`${source}: ${problems.map((p) => `${p.field || '(file)'}: ${p.reason}`).join('; ')}`);
-		this.name = 'MethodError';
-	}
-}
+export { MethodError, type MethodProblem, type ProblemCode } from './method-problem.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -46,55 +35,55 @@ const MAX_TEXT = 4000;
 class Reader {
 	problems: MethodProblem[] = [];
 
-	fail(field: string, reason: string) {
-		this.problems.push({ field, reason });
+	fail<C extends ProblemCode>(field: string, code: C, ...params: ParamsArg<C>) {
+		this.problems.push(methodProblem(field, code, ...params));
 	}
 
 	obj(v: unknown, field: string): Obj {
 		if (isObj(v)) return v;
-		this.fail(field, v === undefined ? 'is missing' : 'must be a mapping of fields');
+		this.fail(field, v === undefined ? 'missing' : 'not-mapping');
 		return {};
 	}
 
 	text(v: unknown, field: string, max = MAX_TEXT): string {
 		if (typeof v !== 'string') {
-			this.fail(field, v === undefined ? 'is missing' : 'must be text');
+			this.fail(field, v === undefined ? 'missing' : 'not-text');
 			return '';
 		}
 		const trimmed = v.trim();
-		if (trimmed === '') this.fail(field, 'is empty');
-		else if (trimmed.length > max) this.fail(field, `is longer than ${max} characters`);
+		if (trimmed === '') this.fail(field, 'empty');
+		else if (trimmed.length > max) this.fail(field, 'too-long', { max });
 		return trimmed;
 	}
 
 	int(v: unknown, field: string, min: number, max: number): number {
 		if (typeof v !== 'number' || !Number.isInteger(v)) {
-			this.fail(field, v === undefined ? 'is missing' : 'must be a whole number');
+			this.fail(field, v === undefined ? 'missing' : 'not-number');
 			return min;
 		}
-		if (v < min || v > max) this.fail(field, `must be between ${min} and ${max}`);
+		if (v < min || v > max) this.fail(field, 'range', { min, max });
 		return v;
 	}
 
 	bool(v: unknown, field: string, fallback: boolean): boolean {
 		if (v === undefined) return fallback;
-		if (typeof v !== 'boolean') this.fail(field, 'must be true or false');
+		if (typeof v !== 'boolean') this.fail(field, 'not-boolean');
 		return v === true;
 	}
 
 	list(v: unknown, field: string, { min = 0, max = 100 } = {}): unknown[] {
 		if (!Array.isArray(v)) {
-			this.fail(field, v === undefined ? 'is missing' : 'must be a list');
+			this.fail(field, v === undefined ? 'missing' : 'not-list');
 			return [];
 		}
-		if (v.length < min) this.fail(field, `needs at least ${min} item${min === 1 ? '' : 's'}`);
-		if (v.length > max) this.fail(field, `has more than ${max} items`);
+		if (v.length < min) this.fail(field, 'too-few', { min });
+		if (v.length > max) this.fail(field, 'too-many', { max });
 		return v;
 	}
 
 	oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[]): T {
 		if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-		this.fail(field, `must be one of: ${allowed.join(', ')}`);
+		this.fail(field, 'one-of', { allowed: allowed.join(', ') });
 		return allowed[0];
 	}
 
@@ -119,17 +108,14 @@ class Reader {
 			);
 		}
 		if (out.fi.length !== out.sv.length || out.fi.length !== out.en.length) {
-			this.fail(
-				field,
-				`has ${out.fi.length} items in fi, ${out.sv.length} in sv and ${out.en.length} in en; translations must match`
-			);
+			this.fail(field, 'translations-differ', { fi: out.fi.length, sv: out.sv.length, en: out.en.length });
 		}
 		return out;
 	}
 
 	noExtra(o: Obj, field: string, allowed: readonly string[]) {
 		for (const key of Object.keys(o)) {
-			if (!allowed.includes(key)) this.fail(field ? `${field}.${key}` : key, 'is not a known field');
+			if (!allowed.includes(key)) this.fail(field ? `${field}.${key}` : key, 'unknown-field');
 		}
 	}
 
@@ -145,8 +131,8 @@ class Reader {
 
 	zoneId(v: unknown, field: string, seen: Set<string>): string {
 		const id = this.text(v, field, 40);
-		if (id && !ZONE_ID.test(id)) this.fail(field, 'must be lowercase letters, digits and dashes');
-		if (seen.has(id)) this.fail(field, `"${id}" is used twice`);
+		if (id && !ZONE_ID.test(id)) this.fail(field, 'bad-id');
+		if (seen.has(id)) this.fail(field, 'duplicate-id', { id });
 		seen.add(id);
 		return id;
 	}
@@ -240,7 +226,7 @@ function checkCanvasOverlap(r: Reader, zones: CanvasZone[], field: string) {
 			for (let row = zone.row; row < zone.row + (zone.rowSpan ?? 1); row++) {
 				const cell = `${c},${row}`;
 				const other = taken.get(cell);
-				if (other) r.fail(field, `zones "${other}" and "${zone.id}" overlap at column ${c}, row ${row}`);
+				if (other) r.fail(field, 'overlap', { first: other, second: zone.id, column: c, row });
 				taken.set(cell, zone.id);
 			}
 		}
@@ -295,12 +281,12 @@ export function parseMethod(value: unknown, source: string): Method {
 	r.noExtra(o, '', METHOD_FIELDS);
 
 	const id = r.text(o.id, 'id', 60);
-	if (id && !METHOD_ID.test(id)) r.fail('id', 'must be lowercase letters, digits and dashes');
+	if (id && !METHOD_ID.test(id)) r.fail('id', 'bad-id');
 
 	const audiences = r
 		.list(o.audiences, 'audiences', { min: 1, max: AUDIENCES.length })
 		.map((a, i) => r.oneOf<Audience>(a, `audiences[${i}]`, AUDIENCES));
-	if (new Set(audiences).size !== audiences.length) r.fail('audiences', 'lists an audience twice');
+	if (new Set(audiences).size !== audiences.length) r.fail('audiences', 'duplicate-audience');
 
 	const d = r.obj(o.duration, 'duration');
 	r.noExtra(d, 'duration', ['default', 'min', 'max']);
@@ -313,7 +299,7 @@ export function parseMethod(value: unknown, source: string): Method {
 	// (which would blame a field that is fine, e.g. "steps add up to 20, but duration.default is 1").
 	const read = (...values: unknown[]) => values.every((v) => Number.isInteger(v));
 	if (read(d.min, d.default, d.max) && !(duration.min <= duration.default && duration.default <= duration.max)) {
-		r.fail('duration', 'must satisfy min ≤ default ≤ max');
+		r.fail('duration', 'duration-order');
 	}
 
 	const g = r.obj(o.groupSize, 'groupSize');
@@ -321,7 +307,7 @@ export function parseMethod(value: unknown, source: string): Method {
 	const groupSize: Method['groupSize'] = { min: r.int(g.min, 'groupSize.min', 1, 1000) };
 	if (g.max !== undefined && g.max !== null) {
 		groupSize.max = r.int(g.max, 'groupSize.max', 1, 1000);
-		if (groupSize.max < groupSize.min) r.fail('groupSize', 'max is smaller than min');
+		if (groupSize.max < groupSize.min) r.fail('groupSize', 'group-order');
 	}
 
 	const steps = r.list(o.steps, 'steps', { min: 1, max: 20 }).map((item, i): MethodStep => {
@@ -338,7 +324,7 @@ export function parseMethod(value: unknown, source: string): Method {
 	const rawSteps = Array.isArray(o.steps) ? o.steps : [];
 	const minutesRead = read(d.default, ...rawSteps.map((s) => (isObj(s) ? s.minutes : undefined)));
 	if (steps.length > 0 && minutesRead && stepMinutes !== duration.default) {
-		r.fail('steps', `minutes add up to ${stepMinutes}, but duration.default is ${duration.default}`);
+		r.fail('steps', 'steps-sum', { sum: stepMinutes, duration: duration.default });
 	}
 
 	const method: Method = {
@@ -360,8 +346,7 @@ export function parseMethod(value: unknown, source: string): Method {
 		tradition: r.localized(o.tradition, 'tradition', 600),
 		board: readBoard(r, o.board)
 	};
-	if (read(d.max) && method.board.timerMinutes > duration.max)
-		r.fail('board.timerMinutes', 'is longer than the method can last (duration.max)');
+	if (read(d.max) && method.board.timerMinutes > duration.max) r.fail('board.timerMinutes', 'timer-too-long');
 	if (r.problems.length > 0) throw new MethodError(source, r.problems);
 	return method;
 }

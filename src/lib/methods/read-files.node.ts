@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { MethodError, parseMethod } from './parse.ts';
+import { MethodError, methodProblem } from './method-problem.ts';
+import { parseMethod } from './parse.ts';
 import type { Method } from './types.ts';
 
 export const METHOD_FILE_EXTENSION = '.yaml';
@@ -22,14 +23,13 @@ export function readMethodFile(path: string): Method {
 	try {
 		raw = parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true, prettyErrors: true });
 	} catch (error) {
-		const reason = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-		throw new MethodError(name, [{ field: '', reason: `is not valid YAML: ${reason}` }]);
+		const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+		throw new MethodError(name, [methodProblem('', 'yaml', { detail })]);
 	}
 	const method = parseMethod(raw, name);
 	if (`${method.id}${METHOD_FILE_EXTENSION}` !== name) {
-		throw new MethodError(name, [
-			{ field: 'id', reason: `must match the file name ("${name.slice(0, -METHOD_FILE_EXTENSION.length)}")` }
-		]);
+		const expected = name.slice(0, -METHOD_FILE_EXTENSION.length);
+		throw new MethodError(name, [methodProblem('id', 'id-mismatch', { expected })]);
 	}
 	return method;
 }

@@ -139,16 +139,10 @@ export default defineMessages({
 		'editor.problem.duration': 'Kesto',
 		'editor.problem.groupSize': 'Ryhmän koko',
 		'editor.problem.board': 'Taulu',
-		'editor.reason.missing': 'puuttuu',
-		'editor.reason.tooLong': 'on liian pitkä (enintään {max} merkkiä)',
-		'editor.reason.range': 'pitää olla {min}–{max}',
-		'editor.reason.wholeNumber': 'pitää olla kokonaisluku',
 		'editor.reason.atLeast': { one: 'tarvitsee vähintään yhden rivin', other: 'tarvitsee vähintään {count} riviä' },
 		'editor.reason.atMost': { one: 'saa olla enintään yksi rivi', other: 'saa olla enintään {count} riviä' },
 		'editor.reason.chooseAudience': 'valitse vähintään yksi',
-		'editor.reason.durationOrder': 'kohtien yhteisajan pitää olla lyhimmän ja pisimmän keston välillä',
-		'editor.reason.groupOrder': 'enimmäismäärä on pienempi kuin vähimmäismäärä',
-		'editor.reason.timer': 'ajastin ei voi olla pidempi kuin menetelmän pisin kesto'
+		'editor.reason.durationOrder': 'kohtien yhteisajan pitää olla lyhimmän ja pisimmän keston välillä'
 	},
 	sv: {
 		'editor.newTitle': 'Skriv en egen metod',
@@ -286,16 +280,10 @@ export default defineMessages({
 		'editor.problem.duration': 'Längd',
 		'editor.problem.groupSize': 'Gruppstorlek',
 		'editor.problem.board': 'Tavla',
-		'editor.reason.missing': 'saknas',
-		'editor.reason.tooLong': 'är för lång (högst {max} tecken)',
-		'editor.reason.range': 'ska vara {min}–{max}',
-		'editor.reason.wholeNumber': 'ska vara ett heltal',
 		'editor.reason.atLeast': { one: 'behöver minst en rad', other: 'behöver minst {count} rader' },
 		'editor.reason.atMost': { one: 'får ha högst en rad', other: 'får ha högst {count} rader' },
 		'editor.reason.chooseAudience': 'välj minst en',
-		'editor.reason.durationOrder': 'stegens sammanlagda tid ska ligga mellan den kortaste och den längsta längden',
-		'editor.reason.groupOrder': 'högsta antalet är mindre än lägsta antalet',
-		'editor.reason.timer': 'timern kan inte vara längre än metodens längsta längd'
+		'editor.reason.durationOrder': 'stegens sammanlagda tid ska ligga mellan den kortaste och den längsta längden'
 	},
 	en: {
 		'editor.newTitle': 'Write your own method',
@@ -435,15 +423,9 @@ export default defineMessages({
 		'editor.problem.duration': 'Duration',
 		'editor.problem.groupSize': 'Group size',
 		'editor.problem.board': 'Board',
-		'editor.reason.missing': 'is missing',
-		'editor.reason.tooLong': 'is too long ({max} characters at most)',
-		'editor.reason.range': 'must be {min}–{max}',
-		'editor.reason.wholeNumber': 'must be a whole number',
 		'editor.reason.atLeast': { one: 'needs at least one line', other: 'needs at least {count} lines' },
 		'editor.reason.atMost': { one: 'may have one line at most', other: 'may have {count} lines at most' },
 		'editor.reason.chooseAudience': 'choose at least one',
-		'editor.reason.durationOrder': 'the steps must add up to a time between the shortest and the longest duration',
-		'editor.reason.groupOrder': 'the maximum is smaller than the minimum',
-		'editor.reason.timer': 'the timer cannot be longer than the method’s longest duration'
+		'editor.reason.durationOrder': 'the steps must add up to a time between the shortest and the longest duration'
 	}
 });

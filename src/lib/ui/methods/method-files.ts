@@ -4,13 +4,13 @@
  */
 import type { MessageKey } from '$lib/i18n/catalog';
 import { customId } from '$lib/methods/custom';
+import type { MethodProblem } from '$lib/methods/parse';
 import type { Method } from '$lib/methods/types';
 import { saveCustomMethod } from '$lib/storage/custom-methods';
 import { downloadBlob } from '$lib/ui/download';
 
 export type ImportOutcome =
-	| { ok: true; method: Method }
-	| { ok: false; message: MessageKey; detail?: string; problems?: { field: string; reason: string }[] };
+	{ ok: true; method: Method } | { ok: false; message: MessageKey; detail?: string; problems?: MethodProblem[] };
 
 /** Validates a chosen file and stores it as an own method; nothing is stored when it is invalid.
  * An id that is taken (a built-in, or an own method) gets a fresh one, so nothing is overwritten. */

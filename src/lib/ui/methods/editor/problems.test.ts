@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { methodProblem } from '$lib/methods/method-problem';
 import { MethodError, parseMethod } from '$lib/methods/parse';
 import { translator } from '$lib/i18n/translate';
 import { blankMethod, formFromMethod, formToFileValue, type MethodForm } from './method-form';
@@ -56,6 +57,18 @@ describe('editor problems', () => {
 			['Osallistujat näkevät', 'tarvitsee vähintään yhden rivin', 'editor-prompts'],
 			['Sarake 2', 'puuttuu', 'editor-zone-1'],
 			['Ajastin (min)', 'ajastin ei voi olla pidempi kuin menetelmän pisin kesto', 'editor-timer']
+		]);
+	});
+
+	it('says in the interface language what it has no form wording for, instead of the English reason', () => {
+		const form = formFromMethod(blankMethod());
+		const problems = [
+			methodProblem('phase', 'one-of', { allowed: 'warm-up, discover' }),
+			methodProblem('board.privateWriting', 'not-boolean')
+		];
+		expect(describeProblems(problems, form, 'fi', translator('sv')).map((p) => [p.label, p.reason])).toEqual([
+			['Fas i processen', 'ska vara något av följande: warm-up, discover'],
+			['Tavla', 'ska vara true (ja) eller false (nej)']
 		]);
 	});
 });

@@ -1,13 +1,14 @@
 /**
- * Turns `parseMethod`'s problems (field paths and English reasons, written for people editing
- * YAML files) into what the editor shows: the field's label as the form names it, the reason in
- * the interface language, and the element to focus. A problem found in all three languages is
- * one problem to the facilitator, who writes in one language at a time.
+ * Turns `parseMethod`'s problems (field paths of the file, and codes) into what the editor shows:
+ * the field's label as the form names it, the reason in the interface language, and the element to
+ * focus. A problem found in all three languages is one problem to the facilitator, who writes in
+ * one language at a time.
  */
 import type { MessageKey } from '$lib/i18n/catalog';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
 import type { Translate } from '$lib/i18n/translate';
 import type { MethodProblem } from '$lib/methods/parse';
+import { problemMessage, problemText } from '../problem-text';
 import { LIST_FIELDS, TEXT_FIELDS, type ListField, type MethodForm, type TextField } from './method-form';
 import { zoneFields, zoneIndexOf } from './zone-fields';
 
@@ -44,22 +45,23 @@ export const fieldId = {
 const LOCALE_IN_PATH = /\.(fi|sv|en)(?=$|[.[])/;
 const STEP_PART = /^steps\[(\d+)\]\.(minutes|title|script)$/;
 
-function translateReason(reason: string, base: string, t: Translate): string {
-	let m: RegExpExecArray | null;
-	if (reason === 'is missing' || reason === 'is empty') return t('editor.reason.missing');
-	if ((m = /^is longer than (\d+) characters$/.exec(reason))) return t('editor.reason.tooLong', { max: m[1] });
-	if ((m = /^must be between (\d+) and (\d+)$/.exec(reason))) return t('editor.reason.range', { min: m[1], max: m[2] });
-	if (reason === 'must be a whole number') return t('editor.reason.wholeNumber');
-	if ((m = /^needs at least (\d+) items?$/.exec(reason))) {
-		return base === 'audiences'
-			? t('editor.reason.chooseAudience')
-			: t('editor.reason.atLeast', { count: Number(m[1]) });
+/** The reason as the form puts it: a text left empty is simply missing, a list is lines of a text
+ * box (or, for audiences, checkboxes), and the usual duration is the steps' sum. */
+function editorReason(problem: MethodProblem, base: string, t: Translate): string {
+	switch (problem.code) {
+		case 'empty':
+			return t(problemMessage('missing'));
+		case 'too-few':
+			return base === 'audiences'
+				? t('editor.reason.chooseAudience')
+				: t('editor.reason.atLeast', { count: problem.params.min });
+		case 'too-many':
+			return t('editor.reason.atMost', { count: problem.params.max });
+		case 'duration-order':
+			return t('editor.reason.durationOrder');
+		default:
+			return problemText(problem, t);
 	}
-	if ((m = /^has more than (\d+) items$/.exec(reason))) return t('editor.reason.atMost', { count: Number(m[1]) });
-	if (reason === 'must satisfy min ≤ default ≤ max') return t('editor.reason.durationOrder');
-	if (reason === 'max is smaller than min') return t('editor.reason.groupOrder');
-	if (reason.startsWith('is longer than the method can last')) return t('editor.reason.timer');
-	return reason;
 }
 
 /** Where the form shows each field, top to bottom, so that problems are listed (and the first one
@@ -162,20 +164,20 @@ export function describeProblems(
 	t: Translate
 ): EditorProblem[] {
 	const stepMinutesInvalid = problems.some((p) => /^steps\[\d+\]\.minutes$/.test(p.field));
-	const groups = new Map<string, { base: string; reason: string; locales: Locale[] }>();
+	const groups = new Map<string, { base: string; problem: MethodProblem; locales: Locale[] }>();
 	for (const problem of problems) {
 		// The usual duration is the steps' sum, so these only repeat a problem with a step's minutes.
-		if (problem.field === 'steps' && problem.reason.startsWith('minutes add up')) continue;
+		if (problem.field === 'steps' && problem.code === 'steps-sum') continue;
 		if (problem.field === 'duration.default' && stepMinutesInvalid) continue;
 		const locale = LOCALE_IN_PATH.exec(problem.field)?.[1] as Locale | undefined;
 		const base = problem.field.replace(LOCALE_IN_PATH, '');
-		const key = `${base}\n${problem.reason}`;
-		const group = groups.get(key) ?? { base, reason: problem.reason, locales: [] };
+		const key = `${base}\n${problem.code}\n${JSON.stringify(problem.params)}`;
+		const group = groups.get(key) ?? { base, problem, locales: [] };
 		if (locale) group.locales.push(locale);
 		groups.set(key, group);
 	}
 	return [...groups.values()]
-		.map(({ base, reason, locales }) => {
+		.map(({ base, problem: found, locales }) => {
 			const { label, target, order } = locate(base, form, t);
 			const elsewhere = locales.length > 0 && !locales.includes(editing);
 			const locale = elsewhere ? (LOCALES.find((l) => locales.includes(l)) ?? null) : null;
@@ -183,7 +185,7 @@ export function describeProblems(
 				label: locale
 					? t('editor.problem.inLanguage', { field: label, language: t(`editor.language.${locale}`) })
 					: label,
-				reason: translateReason(reason, base, t),
+				reason: editorReason(found, base, t),
 				target,
 				locale
 			};
