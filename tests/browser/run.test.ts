@@ -92,6 +92,9 @@ test.describe('running a workshop', () => {
 		await facilitator.page.getByRole('group', { name: 'Phase' }).getByRole('button', { name: 'Vote' }).click();
 		for (const device of [aino, bo])
 			await expect(device.page.locator('.phase-now')).toHaveAttribute('data-phase', 'vote');
+		// The participant view fits a 360 px phone: nothing scrolls sideways, dots left are shown.
+		await expect(aino.page.getByText('Sinulla on 3 pistettä jäljellä')).toBeVisible();
+		expect(await aino.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
 		// The timer: started on the facilitator's tablet, the same remaining time everywhere.
 		await facilitator.page.getByRole('button', { name: '▶ Start' }).click();
