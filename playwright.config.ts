@@ -13,7 +13,7 @@ export default defineConfig({
 	workers: process.env.CI ? 1 : 2,
 	retries: 0,
 	outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? 'test-results',
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	use: {
 		browserName: 'chromium',
 		launchOptions: {
