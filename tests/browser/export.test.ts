@@ -112,6 +112,16 @@ test.describe('session export', () => {
 		expect(parseCsv(named.bytes.toString('utf8')).find((row) => row[4] === SPECIAL_NOTES.finnish)![7]).toBe(
 			'Osallistuja 1'
 		);
+
+		// An English interface defaults to commas; Finnish and Swedish Excel want semicolons.
+		const separator = exportSection.getByLabel('CSV separator');
+		await expect(separator).toHaveValue(',');
+		await separator.selectOption({ label: 'Semicolon – Excel in Finnish or Swedish' });
+		const semicolons = (await downloaded(page, 'Notes as CSV')).bytes.toString('utf8');
+		expect(semicolons.split('\r\n')[0]).toBe(
+			'\ufeff"Työpaja";"Osio";"Alue";"Ryhmä";"Teksti";"Väri";"Ääniä";"Kirjoittaja";"Kirjoitettu"'
+		);
+		expect(parseCsv(semicolons, ';')).toEqual(parseCsv(named.bytes.toString('utf8')));
 		await context.close();
 	});
 

@@ -84,6 +84,17 @@ describe('notes as CSV', () => {
 		expect(parseCsv(toCsv([[value, 'x']]))).toEqual([[escaped, 'x']]);
 	});
 
+	it('separates cells with semicolons for Finnish and Swedish Excel, keeping semicolons in notes', () => {
+		const semicolons = notesCsv(fixture, ';');
+		expect(semicolons.split('\r\n')[0]).toBe(
+			`${BOM}"Työpaja";"Osio";"Alue";"Ryhmä";"Teksti";"Väri";"Ääniä";"Kirjoittaja";"Kirjoitettu"`
+		);
+		expect(parseCsv(semicolons, ';')).toEqual(read);
+		const rows = [['Lista: a; b; c', 'x,y']];
+		expect(parseCsv(toCsv(rows, ';'), ';')).toEqual(rows);
+		expect(parseCsv(toCsv(rows, ','), ',')).toEqual(rows);
+	});
+
 	it('refuses a file that ends inside a quoted field', () => {
 		expect(() => parseCsv('"a","b\r\n')).toThrow(/quoted/);
 	});

@@ -7,6 +7,9 @@
  *   page and shows "Ã¤" for "ä".
  * - RFC 4180: fields in double quotes, quotes doubled, CRLF between records; a note's own line
  *   breaks stay inside its quoted field.
+ * - Separator: a comma by default, or a semicolon. Excel opens a double-clicked CSV with the
+ *   system's list separator, which is `;` wherever the decimal mark is a comma (Finland, Sweden):
+ *   a comma file would land in one column there.
  * - Formula injection: a note is text written by anyone in the room, and a spreadsheet runs a
  *   cell that begins with `=`, `+`, `-` or `@` (or a tab or carriage return, which some programs
  *   strip before looking) as a formula — `=HYPERLINK(…)` can leak data or mislead. Such cells are
@@ -17,6 +20,8 @@ import { translator } from '../i18n/translate';
 import { buildSummary, type SummaryInput } from './summary-model';
 
 export const BOM = '\ufeff';
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** What the CSV is made of: the summary's inputs, without method names (it has no column for them). */
@@ -79,21 +84,21 @@ export function unescapeCell(value: string): string {
 	return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-export function toCsv(rows: string[][]): string {
+export function toCsv(rows: string[][], separator: CsvSeparator = ','): string {
 	const field = (value: string) => `"${escapeCell(value).replace(/"/g, '""')}"`;
-	return BOM + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+	return BOM + rows.map((row) => row.map(field).join(separator)).join('\r\n') + '\r\n';
 }
 
 /** The session's notes as a CSV file's text (with its byte-order mark). */
-export function notesCsv(input: NotesCsvInput): string {
-	return toCsv(noteRows(input));
+export function notesCsv(input: NotesCsvInput, separator: CsvSeparator = ','): string {
+	return toCsv(noteRows(input), separator);
 }
 
 /**
  * Reads RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, CRLF or LF
  * between records, a leading byte-order mark ignored. Returns raw cells (still escaped).
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: CsvSeparator = ','): string[][] {
 	const source = text.startsWith(BOM) ? text.slice(1) : text;
 	const rows: string[][] = [];
 	let row: string[] = [];
@@ -114,7 +119,7 @@ export function parseCsv(text: string): string[][] {
 			continue;
 		}
 		if (c === '"' && cell === '') quoted = true;
-		else if (c === ',') {
+		else if (c === separator) {
 			row.push(cell);
 			cell = '';
 		} else if (c === '\r' || c === '\n') {

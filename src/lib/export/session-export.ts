@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { readSessionParts, type SessionParts } from '../storage/backup-store';
 import type { FontBytes } from './pdf-fonts';
 import { exportFileName } from './file-names';
-import { notesCsv } from './notes-csv';
+import { notesCsv, type CsvSeparator } from './notes-csv';
 import { makeSummaryPdf } from './summary-pdf';
 
 async function withDoc<T>(sessionId: string, use: (parts: SessionParts, doc: Y.Doc) => Promise<T>): Promise<T | null> {
@@ -56,11 +56,14 @@ export async function summaryPdfFile(
 
 export async function notesCsvFile(
 	sessionId: string,
-	options: { includeNames: boolean; now?: number }
+	options: { includeNames: boolean; separator?: CsvSeparator; now?: number }
 ): Promise<{ text: string; fileName: string } | null> {
 	const now = options.now ?? Date.now();
 	return withDoc(sessionId, async (parts, doc) => ({
-		text: notesCsv({ session: parts.session, agenda: parts.agenda, doc, includeNames: options.includeNames }),
+		text: notesCsv(
+			{ session: parts.session, agenda: parts.agenda, doc, includeNames: options.includeNames },
+			options.separator
+		),
 		fileName: exportFileName(parts.session.title, 'notes', 'csv', now)
 	}));
 }
