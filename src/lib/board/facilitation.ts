@@ -3,24 +3,17 @@
  * reveal and results, and the lock. Participants' devices follow these from the document.
  */
 import * as Y from 'yjs';
-import type { Audience, BoardSpec } from '../methods/types';
+import type { Audience } from '../methods/types';
 import { LOCAL_ORIGIN, SCHEMA_VERSION, sessionMaps } from './doc';
 import { readActivity } from './read';
 import type { CommandResult } from './commands';
-import { PHASES, type ActivityKind, type ActivityPhase, type Actor } from './types';
+import { PHASES, type Activity, type ActivityPhase, type Actor } from './types';
 
 const ok: CommandResult = { ok: true, value: undefined };
 const notAllowed: CommandResult = { ok: false, reason: 'not-allowed' };
 
-export interface ActivityInput {
-	id: string;
-	kind: ActivityKind;
-	title: string;
-	prompt: string;
-	methodId?: string;
-	minutes: number;
-	board: BoardSpec;
-}
+/** What the agenda decides about an activity; the rest of `Activity` is run-time state. */
+export type ActivityInput = Pick<Activity, 'id' | 'kind' | 'title' | 'prompt' | 'methodId' | 'minutes' | 'board'>;
 
 /** Session facts every device needs: written once by the facilitator's device. */
 export interface SessionMeta {

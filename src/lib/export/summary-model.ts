@@ -239,17 +239,11 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 	};
 }
 
-interface ActivityParts {
-	number: number;
-	id: string;
-	title: string;
-	prompt: string;
-	kind: AgendaKind;
-	methodName?: string;
-	plannedMinutes: number;
-	startedAt?: number;
-	endedAt?: number;
-	board: BoardSpec;
+/** An activity's plan facts as the summary shows them, and the board data it is summarised from. */
+interface ActivityParts extends Pick<
+	ActivitySummary,
+	'number' | 'id' | 'title' | 'prompt' | 'kind' | 'methodName' | 'plannedMinutes' | 'startedAt' | 'endedAt' | 'board'
+> {
 	notes: Note[];
 	clusters: ReturnType<typeof readClusters>;
 	ballots: ReturnType<typeof readBallots>;

@@ -100,7 +100,11 @@ export function openDb(name = DB_NAME): KohtaamoDb {
 	return db;
 }
 
-/** Fields a version-1 session did not have, with the values a new session starts with. */
+/**
+ * Fields a version-1 session did not have, with the values a new session started with when
+ * version 2 shipped. Spelt out rather than taken from `newSessionPlan`: a migration must keep
+ * doing what it did, whatever later versions give new sessions.
+ */
 function sessionDefaults(id: string): Omit<SessionSummary, 'title' | 'createdAt' | 'updatedAt'> {
 	return {
 		id,
