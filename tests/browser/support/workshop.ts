@@ -21,12 +21,15 @@ export interface DeviceOptions {
 	clockOffsetMs?: number;
 	/** Whether the browser has WebRTC (default true). Without it the device can only sync through the server. */
 	webRtc?: boolean;
+	/** A touch screen, as on a tablet or phone (default false). */
+	touch?: boolean;
 }
 
 export async function openDevice(browser: Browser, options: DeviceOptions = {}): Promise<Device> {
 	const context = await browser.newContext({
 		locale: options.locale ?? 'en-GB',
-		viewport: options.viewport ?? { width: 1280, height: 900 }
+		viewport: options.viewport ?? { width: 1280, height: 900 },
+		hasTouch: options.touch ?? false
 	});
 	if (options.webRtc === false) {
 		// A browser with no WebRTC at all, or one on an isolated guest Wi-Fi where peers cannot reach
