@@ -15,7 +15,7 @@
 import { fromBase64, toBase64 } from './bytes.ts';
 import { Reassembler, chunkMessage } from './chunking.ts';
 import { MAX_FRAME_CHARS, type SyncTuning } from './limits.ts';
-import { open, seal } from './room-crypto.ts';
+import { open, seal, type RoomKey } from './room-crypto.ts';
 import {
 	ENVELOPE_VERSION,
 	MAX_RECIPIENTS,
@@ -42,7 +42,7 @@ export interface Publisher {
 export interface RoomChannelOptions {
 	room: string;
 	selfId: string;
-	key: CryptoKey;
+	key: RoomKey;
 	publisher: Publisher;
 	tuning: SyncTuning;
 	log: SyncLog;

@@ -8,71 +8,139 @@
  * in as additional authenticated data, so a frame re-addressed or replayed under other numbers fails
  * to open. Direct data channels are not sealed again here: WebRTC already encrypts them (DTLS).
  *
- * Needs `crypto.subtle`: browsers offer it only in secure contexts (HTTPS or localhost); Node 20 has
- * it as `globalThis.crypto`.
+ * Two implementations, one wire format. Browsers offer `crypto.subtle` only in secure contexts
+ * (HTTPS or localhost), but a participant's phone opens the workshop over plain `http://<LAN>`:
+ * there the same PBKDF2 and AES-GCM run in audited pure JavaScript (`@noble/hashes`,
+ * `@noble/ciphers`), loaded only when needed so secure pages never download it. Both produce
+ * IV ‖ ciphertext ‖ tag byte for byte alike, so a device on HTTPS and one on HTTP share a room
+ * (`room-crypto.test.ts` seals with one and opens with the other).
+ *
+ * Key derivation is deliberately slow and, in JavaScript on a cheap phone, takes seconds: it runs
+ * once per page and room (`deriveRoomKey` keeps the promise), not on every reconnect or `pageshow`.
  */
 
 /**
  * PBKDF2 rounds. Part of the wire protocol: every device in a room must use the same number. The
  * secret is meant to be random (it comes from the join link), so this mostly slows down guessing a
- * weak, typed secret; 200k rounds take a fraction of a second once per join on a phone.
+ * weak, typed secret. `npm run bench -- kdf` measures what it costs in each implementation.
  */
 export const PBKDF2_ITERATIONS = 200_000;
-const SALT_PREFIX = 'kohtaamo/sync/v1/';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+export const SALT_PREFIX = 'kohtaamo/sync/v1/';
+export const KEY_BYTES = 32;
+export const IV_BYTES = 12;
+export const TAG_BYTES = 16;
 
-function subtle(): SubtleCrypto {
-	const value = globalThis.crypto?.subtle;
-	if (!value) throw new Error('crypto.subtle is unavailable: sync needs a secure context (HTTPS or localhost)');
-	return value;
+export type CryptoImplementation = 'webcrypto' | 'javascript';
+
+/** A room's key, whichever implementation holds it. */
+export interface RoomKey {
+	readonly implementation: CryptoImplementation;
+	seal(plaintext: Uint8Array, context: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
+	/** Null for anything `seal` did not make with this key and context. */
+	open(sealed: Uint8Array, context: Uint8Array): Promise<Uint8Array<ArrayBuffer> | null>;
 }
 
-/** Derives the room's AES-GCM key (not extractable) from its secret, salted with the room name. */
-export async function deriveRoomKey(secret: string, room: string): Promise<CryptoKey> {
-	const encoder = new TextEncoder();
-	const material = await subtle().importKey('raw', encoder.encode(secret), 'PBKDF2', false, ['deriveKey']);
-	return subtle().deriveKey(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(SALT_PREFIX + room), iterations: PBKDF2_ITERATIONS },
+/** What this page can use: WebCrypto where the browser offers it, JavaScript elsewhere. */
+export function availableImplementation(): CryptoImplementation {
+	return globalThis.crypto?.subtle ? 'webcrypto' : 'javascript';
+}
+
+const encoder = new TextEncoder();
+export const saltFor = (room: string) => encoder.encode(SALT_PREFIX + room);
+
+/** The raw key bytes, derived by the given implementation (tests and the bench compare them). */
+export async function deriveKeyBytes(
+	secret: string,
+	room: string,
+	implementation: CryptoImplementation
+): Promise<Uint8Array<ArrayBuffer>> {
+	if (implementation === 'javascript') {
+		const js = await import('./room-crypto-js.ts');
+		return js.pbkdf2Key(secret, room);
+	}
+	const subtle = globalThis.crypto.subtle;
+	const material = await subtle.importKey('raw', encoder.encode(secret), 'PBKDF2', false, ['deriveBits']);
+	const bits = await subtle.deriveBits(
+		{ name: 'PBKDF2', hash: 'SHA-256', salt: saltFor(room), iterations: PBKDF2_ITERATIONS },
 		material,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		['encrypt', 'decrypt']
+		KEY_BYTES * 8
 	);
+	return new Uint8Array(bits);
+}
+
+/** Makes a room key from raw key bytes with the given implementation. */
+export async function roomKeyFromBytes(
+	bytes: Uint8Array<ArrayBuffer>,
+	implementation: CryptoImplementation
+): Promise<RoomKey> {
+	if (implementation === 'javascript') {
+		const js = await import('./room-crypto-js.ts');
+		return js.javascriptRoomKey(bytes);
+	}
+	const subtle = globalThis.crypto.subtle;
+	// Not extractable: once imported, script on the page can use the key but not read it back.
+	const key = await subtle.importKey('raw', bytes, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+	bytes.fill(0);
+	return {
+		implementation,
+		async seal(plaintext, context) {
+			const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+			const ciphertext = await subtle.encrypt(
+				{ name: 'AES-GCM', iv, additionalData: copy(context) },
+				key,
+				copy(plaintext)
+			);
+			const out = new Uint8Array(IV_BYTES + ciphertext.byteLength);
+			out.set(iv, 0);
+			out.set(new Uint8Array(ciphertext), IV_BYTES);
+			return out;
+		},
+		async open(sealed, context) {
+			if (sealed.length < IV_BYTES + TAG_BYTES) return null;
+			try {
+				const plaintext = await subtle.decrypt(
+					{ name: 'AES-GCM', iv: copy(sealed.subarray(0, IV_BYTES)), additionalData: copy(context) },
+					key,
+					copy(sealed.subarray(IV_BYTES))
+				);
+				return new Uint8Array(plaintext);
+			} catch {
+				return null;
+			}
+		}
+	};
+}
+
+/** WebCrypto wants buffers it owns; a copy also detaches us from a caller that reuses its array. */
+const copy = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
+
+const derived = new Map<string, Promise<RoomKey>>();
+
+/**
+ * The room's key, derived once per page and room: later calls (a provider recreated after
+ * `pageshow`, a reconnect) get the same promise. A failed derivation is forgotten so it can be
+ * tried again.
+ */
+export function deriveRoomKey(
+	secret: string,
+	room: string,
+	implementation: CryptoImplementation = availableImplementation()
+): Promise<RoomKey> {
+	const id = `${implementation}\u0000${room}\u0000${secret}`;
+	let pending = derived.get(id);
+	if (!pending) {
+		pending = deriveKeyBytes(secret, room, implementation).then((bytes) => roomKeyFromBytes(bytes, implementation));
+		pending.catch(() => derived.delete(id));
+		derived.set(id, pending);
+	}
+	return pending;
 }
 
 /** Encrypts `plaintext`, binding `context` (authenticated, not secret). Returns IV ‖ ciphertext ‖ tag. */
-export async function seal(
-	key: CryptoKey,
-	plaintext: Uint8Array<ArrayBuffer>,
-	context: Uint8Array<ArrayBuffer>
-): Promise<Uint8Array<ArrayBuffer>> {
-	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-	const ciphertext = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: context }, key, plaintext);
-	const out = new Uint8Array(IV_BYTES + ciphertext.byteLength);
-	out.set(iv, 0);
-	out.set(new Uint8Array(ciphertext), IV_BYTES);
-	return out;
-}
+export const seal = (key: RoomKey, plaintext: Uint8Array, context: Uint8Array) => key.seal(plaintext, context);
 
 /**
  * Decrypts what `seal` made with the same key and context. Returns null for anything else: another
  * key, another context, a changed byte, or input too short to be a sealed message.
  */
-export async function open(
-	key: CryptoKey,
-	sealed: Uint8Array<ArrayBuffer>,
-	context: Uint8Array<ArrayBuffer>
-): Promise<Uint8Array<ArrayBuffer> | null> {
-	if (sealed.length < IV_BYTES + TAG_BYTES) return null;
-	try {
-		const plaintext = await subtle().decrypt(
-			{ name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES), additionalData: context },
-			key,
-			sealed.subarray(IV_BYTES)
-		);
-		return new Uint8Array(plaintext);
-	} catch {
-		return null;
-	}
-}
+export const open = (key: RoomKey, sealed: Uint8Array, context: Uint8Array) => key.open(sealed, context);

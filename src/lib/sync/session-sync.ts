@@ -29,7 +29,7 @@ import { DEFAULT_TUNING, MAX_ROOM_LENGTH, type SyncTuning } from './limits.ts';
 import { Peer } from './peer.ts';
 import { pageRegistry, type SessionRegistry } from './registry.ts';
 import { RoomChannel, type ControlMessage } from './room-channel.ts';
-import { deriveRoomKey } from './room-crypto.ts';
+import { deriveRoomKey, type RoomKey } from './room-crypto.ts';
 import { SignalingClient } from './signaling-client.ts';
 import { encodeControl } from './sync-protocol.ts';
 import { SyncScheduler } from './sync-scheduler.ts';
@@ -193,7 +193,7 @@ export class SessionSync {
 	// ── start-up and signaling ────────────────────────────────────────────────────────────────
 
 	async #start(secret: string): Promise<void> {
-		let key: CryptoKey;
+		let key: RoomKey;
 		try {
 			key = await deriveRoomKey(secret, this.room);
 		} catch (error) {
