@@ -13,6 +13,8 @@ export interface PosterInput {
 	organisation: string;
 	link: string;
 	language: Locale;
+	/** The Wi-Fi network to join first, when the facilitator named one. */
+	wifi?: string;
 }
 
 export async function makeJoinPoster(input: PosterInput, fonts: FontBytes): Promise<Blob> {
@@ -55,8 +57,12 @@ export async function makeJoinPoster(input: PosterInput, fonts: FontBytes): Prom
 	doc.setFont(FAMILY, 'normal');
 	doc.setFontSize(15);
 	y += 12;
-	for (const [i, key] of (['poster.step1', 'poster.step2', 'poster.step3'] as const).entries()) {
-		const lines = doc.splitTextToSize(`${i + 1}. ${t(key)}`, width - 2 * margin) as string[];
+	const steps = [
+		...(input.wifi ? [translate(input.language, 'poster.wifi', { name: input.wifi })] : []),
+		...(['poster.step1', 'poster.step2', 'poster.step3'] as const).map(t)
+	];
+	for (const [i, step] of steps.entries()) {
+		const lines = doc.splitTextToSize(`${i + 1}. ${step}`, width - 2 * margin) as string[];
 		doc.text(lines, margin, y);
 		y += lines.length * 7 + 3;
 	}

@@ -21,6 +21,21 @@ describe('join links', () => {
 		expect(parseJoinFragment(url.hash)).toEqual({ ok: true, invite });
 	});
 
+	it('carries the Wi-Fi name when there is one, and an old link without it still parses', () => {
+		const withWifi = { ...invite, wifi: 'Museo-Vieras 2.4 & "työpaja"' };
+		const link = joinLink('http://192.168.1.20:8080/', withWifi);
+		expect(parseJoinFragment(new URL(link).hash)).toEqual({ ok: true, invite: withWifi });
+		expect(parseJoinFragment(new URL(joinLink('http://192.168.1.20:8080/', invite)).hash)).toEqual({
+			ok: true,
+			invite
+		});
+		const tooLong = new URL(link).hash + 'x'.repeat(41);
+		expect(parseJoinFragment(tooLong.replace(/w=[^&]*/, `w=${'x'.repeat(41)}`))).toEqual({
+			ok: false,
+			problem: 'invalid'
+		});
+	});
+
 	it('works under a base path', () => {
 		expect(new URL(joinLink('https://example.org/kohtaamo', invite)).pathname).toBe('/kohtaamo/join');
 	});

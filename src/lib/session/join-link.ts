@@ -7,6 +7,8 @@ import { isLocale, type Locale } from '../i18n/locales';
 import { asAudience, type Audience } from '../methods/types';
 
 export const JOIN_LINK_VERSION = 1;
+/** Wi-Fi network names (SSIDs) are at most 32 bytes; a little room for typing. */
+export const MAX_WIFI_NAME_LENGTH = 40;
 
 export interface Invite {
 	sessionId: string;
@@ -17,6 +19,8 @@ export interface Invite {
 	anonymous: boolean;
 	/** The session's participant groups, offered to choose from when joining. */
 	groups: Audience[];
+	/** The Wi-Fi network to stay on (optional, added within version 1: older apps ignore it). */
+	wifi?: string;
 }
 
 export type JoinProblem = 'missing' | 'outdated' | 'invalid';
@@ -37,6 +41,7 @@ export function joinLink(appUrl: string, invite: Invite): string {
 		g: invite.groups.join(','),
 		t: invite.title.slice(0, 120)
 	});
+	if (invite.wifi) params.set('w', invite.wifi.slice(0, MAX_WIFI_NAME_LENGTH));
 	return `${new URL('join', appUrl.endsWith('/') ? appUrl : `${appUrl}/`).href}#${params}`;
 }
 
@@ -58,5 +63,9 @@ export function parseJoinFragment(hash: string): ParsedJoin {
 	const groupList = (params.get('g') ?? '').split(',').filter(Boolean);
 	const groups = groupList.map(asAudience).filter((g): g is Audience => g !== null);
 	if (groups.length !== groupList.length) return { ok: false, problem: 'invalid' };
-	return { ok: true, invite: { sessionId, room, secret, title, language, anonymous: params.get('a') === '1', groups } };
+	const wifi = params.get('w') ?? '';
+	if (wifi.length > MAX_WIFI_NAME_LENGTH) return { ok: false, problem: 'invalid' };
+	const invite: Invite = { sessionId, room, secret, title, language, anonymous: params.get('a') === '1', groups };
+	if (wifi.trim()) invite.wifi = wifi.trim();
+	return { ok: true, invite };
 }

@@ -41,6 +41,9 @@ export interface SessionSummary extends SessionPlan {
 	nickname?: string;
 	/** The group this participant said they belong to (participants only). */
 	group?: Audience;
+	/** The Wi-Fi network the join link named (participants only): said again if the phone loses
+	 * the workshop. */
+	wifi?: string;
 	/** Decisions and next steps, written by the facilitator at the end (for the summary). */
 	closingNotes?: string;
 	createdAt: number;

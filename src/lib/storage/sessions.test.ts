@@ -7,6 +7,8 @@ import {
 	createSession,
 	deleteSession,
 	duplicateSession,
+	getSession,
+	joinSession,
 	listAgenda,
 	reorderAgenda
 } from './sessions';
@@ -67,5 +69,27 @@ describe('sessions on this device', () => {
 		expect(open.doc.getMap('notes').size).toBe(0);
 		open.release();
 		expect(await ownNoteIds(copy.id)).toEqual(new Set());
+	});
+});
+
+describe('joining', () => {
+	const invite = {
+		sessionId: '3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c',
+		room: 'Q2xhcmFfbXVzZXVtX3Jvb20',
+		secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+		title: 'Senioripaneeli',
+		language: 'fi' as const,
+		anonymous: false,
+		groups: [],
+		wifi: 'Museo-Vieras'
+	};
+
+	it('keeps the Wi-Fi name of the link, and a newer link replaces it', async () => {
+		await joinSession(invite, 'Aino');
+		expect((await getSession(invite.sessionId))?.wifi).toBe('Museo-Vieras');
+		await joinSession({ ...invite, wifi: 'Kahvila' }, 'Aino');
+		expect((await getSession(invite.sessionId))?.wifi).toBe('Kahvila');
+		await joinSession({ ...invite, wifi: undefined }, 'Aino');
+		expect((await getSession(invite.sessionId))?.wifi).toBeUndefined();
 	});
 });

@@ -158,7 +158,13 @@ export async function joinSession(
 		const existing = await db().sessions.get(invite.sessionId);
 		const now = Date.now();
 		if (existing) {
-			const change = { room: { name: invite.room, secret: invite.secret }, nickname, group, updatedAt: now };
+			const change = {
+				room: { name: invite.room, secret: invite.secret },
+				nickname,
+				group,
+				wifi: invite.wifi,
+				updatedAt: now
+			};
 			await db().sessions.update(invite.sessionId, change);
 			return { ...existing, ...change };
 		}
@@ -175,6 +181,7 @@ export async function joinSession(
 		};
 		if (nickname) session.nickname = nickname;
 		if (group) session.group = group;
+		if (invite.wifi) session.wifi = invite.wifi;
 		await db().sessions.add(session as SessionRow);
 		return session;
 	});

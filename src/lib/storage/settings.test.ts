@@ -79,3 +79,29 @@ describe('stored settings', () => {
 		expect(await readSetting('iceServers')).toEqual([]);
 	});
 });
+
+describe('participant addresses and Wi-Fi name', () => {
+	it('remember what the server offered and what the facilitator chose, for offline starts', async () => {
+		expect(await readSetting('participantBases')).toEqual([]);
+		expect(await readSetting('participantBase')).toBe('');
+		expect(await readSetting('wifiName')).toBe('');
+		const bases = [{ label: 'wlan0', url: 'http://192.168.1.20:8080/' }];
+		await writeSetting('participantBases', bases);
+		await writeSetting('participantBase', bases[0].url);
+		await writeSetting('wifiName', 'Museo-Vieras');
+		expect(await readSetting('participantBases')).toEqual(bases);
+		expect(await readSetting('participantBase')).toBe(bases[0].url);
+		expect(await readSetting('wifiName')).toBe('Museo-Vieras');
+	});
+
+	it('ignore stored values that do not parse', async () => {
+		await db().settings.bulkPut([
+			{ key: 'participantBases', value: [{ label: 'x', url: 'javascript:alert(1)' }] },
+			{ key: 'participantBase', value: 42 },
+			{ key: 'wifiName', value: 'x'.repeat(41) }
+		]);
+		expect(await readSetting('participantBases')).toEqual([]);
+		expect(await readSetting('participantBase')).toBe('');
+		expect(await readSetting('wifiName')).toBe('');
+	});
+});

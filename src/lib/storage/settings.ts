@@ -2,7 +2,10 @@
  * Per-device settings. Each setting has a parser: a stored value that does not parse (an older
  * version's shape, a hand-edited database) falls back to the default instead of breaking the app.
  */
+import * as v from 'valibot';
 import { isLocale, type Locale } from '../i18n/locales';
+import { MAX_WIFI_NAME_LENGTH } from '../session/join-link';
+import { ParticipantBasesSchema, type ParticipantBase } from '../session/server-info';
 import { db } from './db';
 
 interface SettingSpec<T> {
@@ -23,6 +26,13 @@ export interface Settings {
 	signalingUrl: string;
 	/** ICE servers for static deployments (STUN/TURN); empty: local network only. */
 	iceServers: RTCIceServer[];
+	/** The participant addresses the workshop server offered last, kept for offline starts. */
+	participantBases: ParticipantBase[];
+	/** The participant address the facilitator picked among several networks; empty: the first. */
+	participantBase: string;
+	/** The Wi-Fi network participants should stay on, shown on the poster and to a phone that lost
+	 * the workshop; empty: not said. */
+	wifiName: string;
 }
 
 export const RETENTION_DAYS = [30, 90, 180, 365] as const;
@@ -44,8 +54,19 @@ const SPECS: { [K in SettingKey]: SettingSpec<Settings[K]> } = {
 			const checked = checkIceServers(v);
 			return checked.ok ? checked.servers : undefined;
 		}
+	},
+	participantBases: { fallback: [], parse: (v_) => parseWith(ParticipantBasesSchema, v_) },
+	participantBase: { fallback: '', parse: (v_) => (typeof v_ === 'string' && v_.length <= 300 ? v_ : undefined) },
+	wifiName: {
+		fallback: '',
+		parse: (v_) => (typeof v_ === 'string' && v_.length <= MAX_WIFI_NAME_LENGTH ? v_ : undefined)
 	}
 };
+
+function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> | undefined {
+	const result = v.safeParse(schema, value);
+	return result.success ? result.output : undefined;
+}
 
 export async function readSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
 	const row = await db().settings.get(key);

@@ -65,8 +65,6 @@ export default defineMessages({
 		'join.broken.outdated':
 			'Linkki on tehty toisella Kohtaamon versiolla. Pyydä ohjaajalta uusi linkki tai päivitä sovellus.',
 		'join.broken.invalid': 'Linkki on viallinen. Skannaa QR-koodi uudelleen tai pyydä ohjaajalta uusi linkki.',
-		'join.broken.insecure':
-			'Tämä sivu on avattu ilman suojattua yhteyttä, joten salattu yhteys ei toimi. Pyydä ohjaajalta https-osoite.',
 		'join.broken.home': 'Kohtaamon etusivulle',
 		'join.ownSession': 'Tämä on oma työpajasi tällä laitteella.',
 		'join.openOwn': 'Avaa ohjaajan näkymä',
@@ -145,8 +143,6 @@ export default defineMessages({
 		'join.broken.missing': 'En del av länken saknas. Skanna QR-koden på nytt eller be om en ny länk.',
 		'join.broken.outdated': 'Länken är gjord med en annan version av Kohtaamo. Be om en ny länk eller uppdatera appen.',
 		'join.broken.invalid': 'Länken är felaktig. Skanna QR-koden på nytt eller be om en ny länk.',
-		'join.broken.insecure':
-			'Sidan har öppnats utan skyddad anslutning, så den krypterade anslutningen fungerar inte. Be om en https-adress.',
 		'join.broken.home': 'Till Kohtaamos startsida',
 		'join.ownSession': 'Det här är din egen workshop på den här enheten.',
 		'join.openOwn': 'Öppna vyn för den som leder',
@@ -226,8 +222,6 @@ export default defineMessages({
 		'join.broken.outdated':
 			'The link was made by another version of Kohtaamo. Ask the facilitator for a new link, or update the app.',
 		'join.broken.invalid': 'The link is damaged. Scan the QR code again or ask the facilitator for a new link.',
-		'join.broken.insecure':
-			'This page was opened without a secure connection, so encrypted sync cannot work. Ask the facilitator for the https address.',
 		'join.broken.home': 'To Kohtaamo’s home page',
 		'join.ownSession': 'This is your own workshop on this device.',
 		'join.openOwn': 'Open the facilitator view',
