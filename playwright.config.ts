@@ -25,7 +25,10 @@ export default defineConfig({
 				'--no-first-run',
 				'--disable-background-networking',
 				'--disable-component-update',
-				'--disable-sync'
+				'--disable-sync',
+				// A name that is not localhost, so http://workshop.test:<port>/ is an insecure context
+				// as a phone on the LAN sees it, while the traffic stays on loopback.
+				'--host-resolver-rules=MAP workshop.test 127.0.0.1'
 			]
 		},
 		trace: 'retain-on-failure'

@@ -4,6 +4,7 @@
  * get their own; the others share one per worker through the `server` fixture.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 
 export interface RunningServer {
 	url: string;
@@ -65,9 +66,21 @@ function stopChild(child: ChildProcess): Promise<void> {
 	});
 }
 
-export async function startServer(extraArgs: string[] = []): Promise<RunningServer> {
+/** A port that was free a moment ago, for a server that must know its own address in advance. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+export async function startServer(extraArgs: string[] = [], options: { port?: number } = {}): Promise<RunningServer> {
 	const log: string[] = [];
-	let { child, port } = await launch(0, extraArgs, log);
+	let { child, port } = await launch(options.port ?? 0, extraArgs, log);
 	return {
 		get url() {
 			return `http://localhost:${port}`;
