@@ -1,0 +1,151 @@
+/**
+ * The board on a tablet-class CPU: Chromium with its CPU throttled 4× through the DevTools protocol,
+ * the facilitator's run view at 1280×800, boards of 200, 1,000 and 5,000 notes restored from a
+ * backup. Frame times are the intervals between animation frames while a note is dragged, the
+ * background panned and the wheel zooms; opening is from navigation until every note of the board
+ * is in the page. Also: reopening a 3,000-note session from IndexedDB after a reload (issue 16's
+ * storage figure), at 1× and 4×.
+ */
+import { chromium, type Page } from 'playwright-core';
+import { buildIsStale, runBuild } from '../server/build.ts';
+import { chromiumInstalled, chromiumPath } from '../tests/browser/support/chromium.ts';
+import { startServer } from '../tests/browser/support/server.ts';
+import type { Figure } from './run.ts';
+import { bigBoardBackup, CHROMIUM_ARGS, percentile, recordFrames, restoredDevice } from './support/big-board.ts';
+
+const THROTTLE = 4;
+const SIZES = [200, 1000, 5000];
+const PROJECT = new URL('../', import.meta.url).pathname;
+
+async function withServer<T>(run: (url: string) => Promise<T>): Promise<T> {
+	if (buildIsStale(PROJECT, `${PROJECT}build`)) runBuild(PROJECT);
+	const server = await startServer();
+	try {
+		return await run(server.url);
+	} finally {
+		await server.stop();
+	}
+}
+
+/** A point on the board's background (no note under it), in page coordinates. */
+async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
+	return page.evaluate(() => {
+		const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+		for (let y = canvas.bottom - 10; y > canvas.top; y -= 15)
+			for (let x = canvas.right - 10; x > canvas.left; x -= 15) {
+				const hit = document.elementFromPoint(x, y);
+				if (hit && hit.closest('.canvas') && !hit.closest('[data-note-id]') && !hit.closest('button')) return { x, y };
+			}
+		throw new Error('no empty spot on the board');
+	});
+}
+
+async function gesture(page: Page, kind: 'drag' | 'pan' | 'zoom'): Promise<number[]> {
+	let start: { x: number; y: number };
+	if (kind === 'drag') {
+		const box = (await page.locator('[data-note-id]').first().boundingBox())!;
+		start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+	} else {
+		start = await emptySpot(page);
+	}
+	await page.mouse.move(start.x, start.y);
+	const stop = await recordFrames(page);
+	if (kind === 'zoom') {
+		for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -60 : 60);
+	} else {
+		await page.mouse.down();
+		for (let i = 1; i <= 40; i++) await page.mouse.move(start.x - i * 4, start.y - i * 2);
+		await page.mouse.up();
+	}
+	await page.waitForTimeout(200);
+	return stop();
+}
+
+export async function benchBoardFrames(): Promise<Figure[]> {
+	if (!chromiumInstalled()) return [{ name: 'Board frame times', value: 0, unit: 'ms', notes: 'skipped: no Chromium' }];
+	return withServer(async (url) => {
+		const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+		const figures: Figure[] = [];
+		try {
+			for (const notes of SIZES) {
+				const backup = bigBoardBackup(notes);
+				const { context, page } = await restoredDevice(browser, url, backup);
+				const cdp = await context.newCDPSession(page);
+				await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+				const started = Date.now();
+				await page.goto(`${url}/sessions/${backup.sessionId}/run`);
+				await page.waitForFunction((n) => document.querySelectorAll('[data-note-id]').length >= n, notes, {
+					timeout: 300_000,
+					polling: 100
+				});
+				const openMs = Date.now() - started;
+				figures.push({
+					name: `Board, ${notes} notes, ${THROTTLE}× CPU: opening the run view until every note is drawn`,
+					value: openMs,
+					unit: 'ms',
+					target: notes === 1000 ? { max: 1000 } : undefined
+				});
+				await page.waitForTimeout(500);
+				for (const kind of ['drag', 'pan', 'zoom'] as const) {
+					const frames = await gesture(page, kind);
+					const max = notes >= 5000 ? 50 : notes === 1000 ? 20 : undefined;
+					figures.push({
+						name: `Board, ${notes} notes, ${THROTTLE}× CPU: frame time p95 while ${kind === 'drag' ? 'dragging a note' : kind === 'pan' ? 'panning' : 'zooming'}`,
+						value: percentile(frames, 95),
+						unit: 'ms',
+						target: max ? { max } : undefined,
+						notes: `${frames.length} frames, worst ${Math.round(Math.max(...frames))} ms`
+					});
+				}
+				await context.close();
+			}
+		} finally {
+			await browser.close();
+		}
+		return figures;
+	});
+}
+
+export async function benchStorageReopen(): Promise<Figure[]> {
+	if (!chromiumInstalled())
+		return [{ name: 'Reopening from IndexedDB', value: 0, unit: 'ms', notes: 'skipped: no Chromium' }];
+	const NOTES = 3000;
+	return withServer(async (url) => {
+		const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+		const figures: Figure[] = [];
+		try {
+			const backup = bigBoardBackup(NOTES);
+			const { context, page } = await restoredDevice(browser, url, backup);
+			const cdp = await context.newCDPSession(page);
+			await page.goto(`${url}/sessions/${backup.sessionId}/run`);
+			await page.waitForFunction((n) => document.querySelectorAll('[data-note-id]').length >= n, NOTES, {
+				timeout: 300_000
+			});
+			for (const rate of [1, THROTTLE]) {
+				await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+				const times: number[] = [];
+				for (let i = 0; i < 3; i++) {
+					await page.reload();
+					// From the reload's navigation start until every note is drawn and a note takes focus.
+					const ms = await page.evaluate(async (n) => {
+						while (document.querySelectorAll('[data-note-id]').length < n) await new Promise((r) => setTimeout(r, 20));
+						(document.querySelector('[data-note-id]') as HTMLElement).focus();
+						return performance.now();
+					}, NOTES);
+					times.push(ms);
+				}
+				figures.push({
+					name: `Reopening a ${NOTES}-note session from IndexedDB after a reload, ${rate}× CPU, until the board is interactive`,
+					value: percentile(times, 50),
+					unit: 'ms',
+					target: rate === 1 ? { max: 300 } : undefined,
+					notes: `median of 3; page load included (the run view's scripts come from the server's cache)`
+				});
+			}
+			await context.close();
+		} finally {
+			await browser.close();
+		}
+		return figures;
+	});
+}
