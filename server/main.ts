@@ -79,8 +79,14 @@ async function main(): Promise<void> {
 			...(config.maxConnectionsPerAddress && { maxConnectionsPerAddress: config.maxConnectionsPerAddress }),
 			...(config.maxTopicsPerAddress && { maxTopicsPerAddress: config.maxTopicsPerAddress })
 		},
+		// Read afresh on each request: a laptop that moves to another network tells the app at once.
 		participantBases: (port) =>
-			participantBasesFor({ lan, port, protocol: participantProtocol, configured: config.participantUrl })
+			participantBasesFor({
+				lan: reachableAddresses(config.host),
+				port,
+				protocol: participantProtocol,
+				configured: config.participantUrl
+			})
 	});
 	const { port } = await server.listen(config.port, config.host);
 	await printAddresses(config, lan, port, tls);
