@@ -1,6 +1,6 @@
 /**
  * `npm start` on a fresh machine must just work, so the server builds the app when the build is
- * missing or older than its sources.
+ * missing or older than its sources, and makes the compressed copies it serves (precompress.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -35,6 +35,7 @@ export function buildIsStale(projectDir: string, root: string): boolean {
 	return INPUTS.some((input) => newestMtime(join(projectDir, input)) > built);
 }
 
+/** `vite build`; the caller then runs `precompress` on the result, as `npm run build` does. */
 export function runBuild(projectDir: string): void {
 	const vite = join(projectDir, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build'], { cwd: projectDir, stdio: 'inherit' });

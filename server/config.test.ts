@@ -6,7 +6,8 @@ describe('parseConfig', () => {
 		expect(parseConfig([], {})).toMatchObject({
 			port: DEFAULT_PORT,
 			host: undefined,
-			https: 'off',
+			https: 'own',
+			trustedProxies: [],
 			root: 'build',
 			build: true,
 			qr: true
@@ -20,9 +21,24 @@ describe('parseConfig', () => {
 		[['--port', '7001'], { PORT: '7000' }, { port: 7001 }],
 		[['--host', '127.0.0.1'], {}, { host: '127.0.0.1' }],
 		[[], { HOST: '::' }, { host: '::' }],
-		[['--https'], {}, { https: 'self-signed' }],
-		[[], { KOHTAAMO_HTTPS: 'true' }, { https: 'self-signed' }],
+		[['--https'], {}, { https: 'own' }],
+		[[], { KOHTAAMO_HTTPS: 'true' }, { https: 'own' }],
+		[['--no-https'], {}, { https: 'off' }],
+		[[], { KOHTAAMO_HTTPS: '0' }, { https: 'off' }],
 		[['--cert', 'c.pem', '--key', 'k.pem'], {}, { https: 'given', certPath: 'c.pem', keyPath: 'k.pem' }],
+		[['--participant-url', 'http://kohtaamo.local:8080'], {}, { participantUrl: 'http://kohtaamo.local:8080/' }],
+		[
+			[],
+			{ KOHTAAMO_PARTICIPANT_URL: 'https://workshop.museum.fi/' },
+			{ participantUrl: 'https://workshop.museum.fi/' }
+		],
+		[['--trusted-proxy', '10.0.0.1, ::1'], {}, { trustedProxies: ['10.0.0.1', '::1'] }],
+		[[], { KOHTAAMO_TRUSTED_PROXY: '127.0.0.1' }, { trustedProxies: ['127.0.0.1'] }],
+		[
+			['--max-connections-per-address', '64', '--max-topics-per-address=4'],
+			{},
+			{ maxConnectionsPerAddress: 64, maxTopicsPerAddress: 4 }
+		],
 		[['--no-build', '--no-qr'], {}, { build: false, qr: false }],
 		[['--port', '0'], {}, { port: 0 }]
 	] as const)('%j with env %j', (argv, env, expected) => {
@@ -34,6 +50,12 @@ describe('parseConfig', () => {
 		[['--port', '70000'], 'is not a port number'],
 		[['--port'], 'needs a value'],
 		[['--cert', 'c.pem'], 'must be given together'],
+		[['--no-https', '--cert', 'c.pem', '--key', 'k.pem'], 'contradict'],
+		[['--participant-url', 'kohtaamo.local'], 'is not a URL'],
+		[['--participant-url', 'ftp://kohtaamo.local/'], 'not an http or https URL'],
+		[['--participant-url', 'http://kohtaamo.local/#x'], 'must not carry'],
+		[['--trusted-proxy', 'proxy.local'], 'is not an IP address'],
+		[['--max-connections-per-address', '0'], 'not a positive whole number'],
 		[['--colour'], 'unknown option'],
 		[['serve'], 'unexpected argument']
 	])('refuses %j', (argv, message) => {

@@ -1,7 +1,8 @@
 /**
- * The addresses tablets can reach this computer at, and how to show them in a terminal. A
- * facilitator reads these off the laptop's screen or scans the QR code with a tablet's camera.
+ * The addresses phones and tablets can reach this computer at, and how to show them in a terminal.
+ * A facilitator reads these off the laptop's screen; participants scan the QR code.
  */
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
 
@@ -10,21 +11,25 @@ export interface LanAddress {
 	address: string;
 }
 
-/** IPv4 addresses of this machine other than loopback. IPv6 link-local addresses need a zone id
- * that phones cannot type, so only IPv4 is offered. */
-export function lanAddresses(): LanAddress[] {
-	const found: LanAddress[] = [];
-	for (const [interfaceName, infos] of Object.entries(networkInterfaces())) {
+/** Addresses of this machine other than loopback, IPv4 first. IPv6 link-local addresses need a zone
+ * id that phones cannot use, so they are left out. */
+export function lanAddresses(interfaces = networkInterfaces()): LanAddress[] {
+	const v4: LanAddress[] = [];
+	const v6: LanAddress[] = [];
+	for (const [interfaceName, infos] of Object.entries(interfaces)) {
 		for (const info of infos ?? []) {
-			if (info.family === 'IPv4' && !info.internal) found.push({ interfaceName, address: info.address });
+			if (info.internal) continue;
+			if (info.family === 'IPv4') v4.push({ interfaceName, address: info.address });
+			else if (!/^fe[89ab]/i.test(info.address)) v6.push({ interfaceName, address: info.address });
 		}
 	}
-	return found;
+	return [...v4, ...v6];
 }
 
 export function urlFor(protocol: 'http' | 'https', host: string, port: number): string {
 	const defaultPort = protocol === 'https' ? 443 : 80;
-	return `${protocol}://${host}${port === defaultPort ? '' : `:${port}`}/`;
+	const name = isIP(host) === 6 ? `[${host}]` : host;
+	return `${protocol}://${name}${port === defaultPort ? '' : `:${port}`}/`;
 }
 
 export async function terminalQr(text: string): Promise<string> {

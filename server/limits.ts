@@ -10,6 +10,12 @@ export interface Limits {
 	maxTopicsPerConnection: number;
 	/** Open signaling connections in all. */
 	maxConnections: number;
+	/** Open signaling connections from one client address (one device, or one script). */
+	maxConnectionsPerAddress: number;
+	/** Distinct topics one client address may hold across all its connections. */
+	maxTopicsPerAddress: number;
+	/** How long a new connection may stay without subscribing to a topic before it is closed. */
+	subscribeGraceMs: number;
 	/** Longest topic name accepted, in characters. */
 	maxTopicLength: number;
 	/** Messages one connection may send per second (sustained), and the burst above it. */
@@ -23,6 +29,10 @@ export const DEFAULT_LIMITS: Limits = {
 	maxPayloadBytes: 256 * 1024,
 	maxTopicsPerConnection: 16,
 	maxConnections: 500,
+	// A device opens one socket per session it has open; 32 covers a facilitator's tabs many times.
+	maxConnectionsPerAddress: 32,
+	maxTopicsPerAddress: 16,
+	subscribeGraceMs: 10_000,
 	maxTopicLength: 128,
 	messagesPerSecond: 200,
 	messageBurst: 400,

@@ -7,16 +7,27 @@
  * the room secret, which never reaches the server). Every limit in `Limits` is enforced here, and
  * a bad frame is dropped with a log line — a hostile client can lose its own connection, never
  * crash the server or disturb other rooms.
+ *
+ * No device can block the room: connections and topics are limited per client address as well as
+ * in total, so one phone (or one script) holding hundreds of sockets is refused (HTTP 429) while
+ * every other device still connects; a socket that never subscribes is closed after a short grace
+ * (close code 4408), so idle sockets cannot hold places either.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { normaliseAddress } from './client-address.ts';
 import type { Limits } from './limits.ts';
 import type { Logger } from './log.ts';
 import { parseClientMessage } from './signaling-protocol.ts';
 
+/** Close code for a socket that did not subscribe to any topic within `subscribeGraceMs`. */
+export const CLOSE_NO_SUBSCRIPTION = 4408;
+
 export interface SignalingStats {
 	connections: number;
+	/** Client addresses with at least one connection. */
+	addresses: number;
 	topics: number;
 	messagesRelayed: number;
 }
@@ -34,6 +45,15 @@ export interface SignalingOptions {
 	log: Logger;
 	/** How often to ping clients; a client that missed one ping is disconnected. */
 	heartbeatMs?: number;
+	/** The client address a request counts against (default: the TCP peer; see client-address.ts). */
+	addressOf?: (req: IncomingMessage) => string;
+}
+
+/** What one client address holds: connections (counted from the upgrade on) and topics, each
+ * topic with the number of that address's connections subscribed to it. */
+interface AddressUsage {
+	connections: number;
+	topics: Map<string, number>;
 }
 
 interface Client {
@@ -43,6 +63,8 @@ interface Client {
 	tokens: number;
 	lastRefill: number;
 	address: string;
+	usage: AddressUsage;
+	graceTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export function createSignaling(options: SignalingOptions): Signaling {
@@ -54,7 +76,11 @@ export function createSignaling(options: SignalingOptions): Signaling {
 	});
 	const topics = new Map<string, Set<Client>>();
 	const clients = new Set<Client>();
+	const addresses = new Map<string, AddressUsage>();
+	/** Sockets from the upgrade until they close, handshake or not: the limits count these. */
+	let connections = 0;
 	let messagesRelayed = 0;
+	const addressOf = options.addressOf ?? ((req: IncomingMessage) => normaliseAddress(req.socket.remoteAddress));
 
 	const send = (client: Client, payload: string) => {
 		if (client.socket.readyState !== client.socket.OPEN) return;
@@ -81,6 +107,9 @@ export function createSignaling(options: SignalingOptions): Signaling {
 		subscribers.delete(client);
 		if (subscribers.size === 0) topics.delete(topic);
 		client.topics.delete(topic);
+		const held = (client.usage.topics.get(topic) ?? 1) - 1;
+		if (held > 0) client.usage.topics.set(topic, held);
+		else client.usage.topics.delete(topic);
 	};
 
 	const onMessage = (client: Client, data: RawData, isBinary: boolean) => {
@@ -106,6 +135,14 @@ export function createSignaling(options: SignalingOptions): Signaling {
 						log.dropped('topic limit per connection reached', client.address);
 						break;
 					}
+					const { usage } = client;
+					if (!usage.topics.has(topic) && usage.topics.size >= limits.maxTopicsPerAddress) {
+						log.dropped('topic limit per address reached', client.address);
+						break;
+					}
+					usage.topics.set(topic, (usage.topics.get(topic) ?? 0) + 1);
+					clearTimeout(client.graceTimer);
+					client.graceTimer = undefined;
 					let subscribers = topics.get(topic);
 					if (!subscribers) topics.set(topic, (subscribers = new Set()));
 					subscribers.add(client);
@@ -134,15 +171,21 @@ export function createSignaling(options: SignalingOptions): Signaling {
 		}
 	};
 
-	wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+	const accept = (socket: WebSocket, address: string, usage: AddressUsage) => {
 		const client: Client = {
 			socket,
 			topics: new Set(),
 			alive: true,
 			tokens: limits.messageBurst,
 			lastRefill: Date.now(),
-			address: req.socket.remoteAddress ?? 'unknown'
+			address,
+			usage,
+			graceTimer: setTimeout(() => {
+				log.dropped('no subscription within the grace period', address);
+				socket.close(CLOSE_NO_SUBSCRIPTION, 'subscribe to a topic first');
+			}, limits.subscribeGraceMs)
 		};
+		client.graceTimer?.unref();
 		clients.add(client);
 		socket.on('message', (data, isBinary) => {
 			try {
@@ -155,10 +198,11 @@ export function createSignaling(options: SignalingOptions): Signaling {
 		socket.on('pong', () => (client.alive = true));
 		socket.on('error', (error) => log.dropped('socket error', `${client.address}: ${error.message}`));
 		socket.on('close', () => {
+			clearTimeout(client.graceTimer);
 			for (const topic of [...client.topics]) unsubscribe(client, topic);
 			clients.delete(client);
 		});
-	});
+	};
 
 	const heartbeat = setInterval(() => {
 		for (const client of clients) {
@@ -176,22 +220,41 @@ export function createSignaling(options: SignalingOptions): Signaling {
 		handleUpgrade(req, socket, head) {
 			const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 			if (path !== options.path) return false;
-			if (clients.size >= limits.maxConnections) {
-				log.dropped('connection limit reached', req.socket.remoteAddress);
-				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+			const address = addressOf(req);
+			const usage = addresses.get(address) ?? { connections: 0, topics: new Map<string, number>() };
+			// Per address first: a device over its own limit must not see (or cause) "server full".
+			if (usage.connections >= limits.maxConnectionsPerAddress) {
+				log.dropped('connection limit per address reached', address);
+				socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
 				return true;
 			}
-			wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+			if (connections >= limits.maxConnections) {
+				log.dropped('connection limit reached', address);
+				socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
+				return true;
+			}
+			connections++;
+			usage.connections++;
+			addresses.set(address, usage);
+			socket.once('close', () => {
+				connections--;
+				usage.connections--;
+				if (usage.connections === 0) addresses.delete(address);
+			});
+			wss.handleUpgrade(req, socket, head, (ws) => accept(ws, address, usage));
 			return true;
 		},
-		stats: () => ({ connections: clients.size, topics: topics.size, messagesRelayed }),
+		stats: () => ({ connections: clients.size, addresses: addresses.size, topics: topics.size, messagesRelayed }),
 		async close() {
 			clearInterval(heartbeat);
 			for (const client of clients) client.socket.close(1001, 'server stopping');
 			// Give close frames a moment, then cut whatever is left.
 			const deadline = Date.now() + 500;
 			while (clients.size > 0 && Date.now() < deadline) await delay(20);
-			for (const client of clients) client.socket.terminate();
+			for (const client of clients) {
+				clearTimeout(client.graceTimer);
+				client.socket.terminate();
+			}
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		}
 	};

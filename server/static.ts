@@ -1,14 +1,20 @@
 /**
- * Serves the built app. Caching is what makes a tablet fast on a slow gallery Wi-Fi without ever
- * showing an old version: files under `_app/immutable/` have content hashes in their names and are
- * cached for a year; everything else (HTML, manifest, service worker, icons) must be revalidated
- * on every use and is answered with 304 when unchanged. Unknown paths without a file extension get
- * the single-page app's fallback page, so that deep links and reloads work.
+ * Serves the built app through sirv. Thirty phones on one gallery Wi-Fi is where bytes matter, so
+ * text files are sent as the brotli or gzip copies made at build time (precompress.ts) when the
+ * browser accepts them. Caching makes a tablet fast without ever showing an old version: files
+ * under `_app/immutable/` have content hashes in their names and are cached for a year; everything
+ * else (HTML, manifest, service worker, icons) must be revalidated on every use and is answered
+ * with 304 when unchanged. Unknown paths without a file extension get the single-page app's
+ * fallback page, so that deep links and reloads work.
+ *
+ * Files are looked up on every request (sirv's `dev` mode, which only means that), so a build
+ * replaced under a running server is served as it now is; a compressed copy older than its
+ * original is ignored, so an edited file is never answered with its stale compressed copy.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import sirv from 'sirv';
 
 const MIME: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -49,8 +55,23 @@ export interface StaticOptions {
 	fallback: string;
 }
 
+const mtimeOf = (path: string): number | null => {
+	try {
+		const info = statSync(path);
+		return info.isFile() ? info.mtimeMs : null;
+	} catch {
+		return null;
+	}
+};
+
 export function createStaticHandler(options: StaticOptions) {
 	const root = normalize(options.root + sep);
+	const notFound = (_req: IncomingMessage, res: ServerResponse) => {
+		res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': REVALIDATE }).end('Not found');
+	};
+	const shared = { dev: true, etag: true, single: options.fallback, onNoMatch: notFound } as const;
+	const compressed = sirv(root, { ...shared, brotli: true, gzip: true });
+	const plain = sirv(root, shared);
 
 	/** Maps a URL path to a file inside root, or null when the path tries to leave it. */
 	const resolvePath = (urlPath: string): string | null => {
@@ -60,63 +81,44 @@ export function createStaticHandler(options: StaticOptions) {
 		} catch {
 			return null;
 		}
-		if (decoded.includes('\0')) return null;
+		if (decoded.includes('\0') || decoded.includes('\\')) return null;
 		const full = normalize(join(root, decoded));
 		return full.startsWith(root) || full + sep === root ? full : null;
 	};
 
-	const fileAt = async (full: string) => {
-		try {
-			const info = await stat(full);
-			if (info.isFile()) return { full, info };
-			if (info.isDirectory()) {
-				const index = join(full, 'index.html');
-				const indexInfo = await stat(index);
-				if (indexInfo.isFile()) return { full: index, info: indexInfo };
-			}
-		} catch {
-			// not there: fall through
-		}
-		return null;
+	/** The file a path is answered with, as sirv will find it: the file, a folder's index, or the fallback. */
+	const targetOf = (full: string, urlPath: string): string | null => {
+		for (const candidate of [full, join(full, 'index.html')]) if (mtimeOf(candidate) !== null) return candidate;
+		return extname(urlPath) === '' ? join(root, options.fallback) : null;
 	};
 
-	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	return function handle(req: IncomingMessage, res: ServerResponse): void {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
 			res.writeHead(405, { Allow: 'GET, HEAD' }).end();
 			return;
 		}
-		const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+		// The path as sent, not as URL parsing normalises it: sirv looks files up by the raw path,
+		// so the check below must see the same `..` segments sirv would.
+		const url = req.url ?? '/';
+		const urlPath = url.startsWith('/') ? url.split(/[?#]/, 1)[0] : new URL(url, 'http://localhost').pathname;
 		const full = resolvePath(urlPath);
 		if (!full) {
 			res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad path');
 			return;
 		}
-		let found = await fileAt(full);
-		if (!found && extname(urlPath) === '') found = await fileAt(join(root, options.fallback));
-		if (!found) {
-			res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+		const target = targetOf(full, urlPath);
+		const original = target === null ? null : mtimeOf(target);
+		if (target === null || original === null) {
+			notFound(req, res);
 			return;
 		}
-		const relative = found.full.slice(root.length).split(sep).join('/');
-		const etag = `"${found.info.size.toString(36)}-${Math.floor(found.info.mtimeMs).toString(36)}"`;
-		const headers: Record<string, string> = {
-			'Content-Type': MIME[extname(found.full).toLowerCase()] ?? 'application/octet-stream',
-			'Cache-Control': cacheControlFor(relative),
-			ETag: etag
-		};
-		if (req.headers['if-none-match'] === etag) {
-			res.writeHead(304, headers).end();
-			return;
-		}
-		headers['Content-Length'] = String(found.info.size);
-		res.writeHead(200, headers);
-		if (req.method === 'HEAD') {
-			res.end();
-			return;
-		}
-		createReadStream(found.full)
-			.on('error', () => res.destroy())
-			.pipe(res);
+		// Set before sirv answers, so that a 304 carries them too; sirv keeps headers already set.
+		const relative = target.slice(root.length).split(sep).join('/');
+		res.setHeader('Cache-Control', cacheControlFor(relative));
+		res.setHeader('Content-Type', MIME[extname(target).toLowerCase()] ?? 'application/octet-stream');
+		res.setHeader('Vary', 'Accept-Encoding');
+		const copiesFresh = ['.br', '.gz'].every((suffix) => (mtimeOf(target + suffix) ?? Infinity) >= original);
+		(copiesFresh ? compressed : plain)(req, res);
 	};
 }

@@ -1,12 +1,47 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { get } from 'node:https';
+import { brotliDecompressSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { startServer } from './support/server.ts';
+import { addNote, expectConnected, join, noteTexts, openDevice, planSession, startRun } from './support/workshop.ts';
 
 const open = (url: string) =>
 	new Promise<WebSocket>((resolve, reject) => {
 		const socket = new WebSocket(url);
 		socket.once('open', () => resolve(socket));
 		socket.once('error', reject);
+	});
+
+/** A socket from another loopback address (another "device"), or the status it was refused with. */
+const openFrom = (url: string, localAddress: string) =>
+	new Promise<WebSocket | number>((resolve, reject) => {
+		const socket = new WebSocket(url, { localAddress });
+		socket.once('open', () => resolve(socket));
+		socket.once('unexpected-response', (_req, res) => {
+			resolve(res.statusCode ?? 0);
+			socket.terminate();
+		});
+		socket.once('error', reject);
+	});
+
+/** The bytes as sent, not decoded, with the encoding asked for. */
+const fetchRaw = (url: string, encoding: string) =>
+	new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+		httpGet(url, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+		}).on('error', reject);
+	});
+
+const fetchTls = (url: string, ca: string) =>
+	new Promise<{ status: number; body: string }>((resolve, reject) => {
+		get(url, { ca }, (res) => {
+			let body = '';
+			res.on('data', (chunk) => (body += chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+		}).on('error', reject);
 	});
 
 const closed = (socket: WebSocket) =>
@@ -121,4 +156,74 @@ test('serves hashed assets as immutable and revalidates the rest', async ({ requ
 	}
 	expect((await request.get(server.url + '/missing.js')).status()).toBe(404);
 	await server.stop();
+});
+
+test('one device holding hundreds of sockets cannot keep two others from joining and syncing', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const server = await startServer();
+	const signal = server.url.replace('http', 'ws') + '/signal';
+	// As in the report that led here: one client asks for 500 sockets (the server's total) and keeps
+	// every one it gets, subscribed and answering pings, so none is ever dropped as idle.
+	const held: WebSocket[] = [];
+	const refused: number[] = [];
+	for (let batch = 0; batch < 10; batch++) {
+		for (const outcome of await Promise.all(Array.from({ length: 50 }, () => openFrom(signal, '127.0.0.2')))) {
+			if (typeof outcome === 'number') refused.push(outcome);
+			else held.push(outcome);
+		}
+	}
+	held.forEach((socket, i) => socket.send(JSON.stringify({ type: 'subscribe', topics: [`hog-${i % 16}`] })));
+	expect(held).toHaveLength(32);
+	expect(refused).toEqual(Array.from({ length: 500 - 32 }, () => 429));
+
+	const facilitator = await openDevice(browser);
+	const phone = await openDevice(browser, { viewport: { width: 390, height: 800 }, webRtc: false });
+	try {
+		const id = await planSession(facilitator.page, server.url, { title: 'Crowded room', methods: ['Dot voting'] });
+		const link = await startRun(facilitator.page, server.url, id);
+		await join(phone, link, 'Phone');
+		for (const device of [facilitator, phone]) await expectConnected(device.page, 1);
+		await addNote(phone.page, 'Written while the room was being hogged');
+		await expect
+			.poll(() => noteTexts(facilitator), { timeout: 30_000 })
+			.toEqual(['Written while the room was being hogged']);
+		expect(held.every((socket) => socket.readyState === WebSocket.OPEN)).toBe(true);
+		expect(server.output()).toContain('dropped: connection limit per address reached');
+	} finally {
+		for (const socket of held) socket.terminate();
+		await facilitator.context.close();
+		await phone.context.close();
+		await server.stop();
+	}
+});
+
+test('the default start serves HTTPS on the same port, trusted through its authority, and compressed files', async ({
+	request
+}) => {
+	const server = await startServer();
+	try {
+		const ca = await request.get(`${server.url}/kohtaamo-ca.crt`);
+		expect(ca.headers()['content-type']).toBe('application/x-x509-ca-cert');
+		const secure = await fetchTls(`https://localhost:${server.port}/`, await ca.text());
+		expect(secure.status).toBe(200);
+		expect(secure.body).toContain('<!doctype html>');
+
+		const info = await request.get(`${server.url}/kohtaamo-server.json`);
+		expect(info.headers()['cache-control']).toBe('no-store');
+		// Listening on 127.0.0.1 only: no other device can reach it, so there is no participant address.
+		expect(await info.json()).toEqual({ version: 1, participantBases: [], given: false });
+
+		const html = await (await request.get(server.url + '/')).text();
+		// The app's entry script (a few kilobytes; the tiny start script is not worth compressing).
+		const asset = /\/_app\/immutable\/entry\/app\.[^"]+\.js/.exec(html)![0];
+		const raw = await fetchRaw(server.url + asset, 'br');
+		expect(raw.headers['content-encoding']).toBe('br');
+		expect(raw.headers['vary']).toBe('Accept-Encoding');
+		const plain = await fetchRaw(server.url + asset, 'identity');
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		expect(brotliDecompressSync(raw.body).equals(plain.body)).toBe(true);
+		expect(raw.body.length).toBeLessThan(plain.body.length);
+	} finally {
+		await server.stop();
+	}
 });
