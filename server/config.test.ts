@@ -34,6 +34,7 @@ describe('parseConfig', () => {
 		],
 		[['--trusted-proxy', '10.0.0.1, ::1'], {}, { trustedProxies: ['10.0.0.1', '::1'] }],
 		[[], { KOHTAAMO_TRUSTED_PROXY: '127.0.0.1' }, { trustedProxies: ['127.0.0.1'] }],
+		[['--participant-url', 'http://workshop.test:{port}/'], {}, { participantUrl: 'http://workshop.test:{port}/' }],
 		[
 			['--max-connections-per-address', '64', '--max-topics-per-address=4'],
 			{},

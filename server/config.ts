@@ -39,7 +39,8 @@ Usage: npm start -- [options]
   --host <addr>           interface to listen on (env HOST; default: all interfaces)
   --cert <file>           serve HTTPS with this trusted certificate (PEM; env KOHTAAMO_CERT) ...
   --key <file>            ... and this private key (PEM; env KOHTAAMO_KEY); every join link is then HTTPS
-  --participant-url <url> the address participants join, listed first (env KOHTAAMO_PARTICIPANT_URL)
+  --participant-url <url> the address participants join, listed first (env KOHTAAMO_PARTICIPANT_URL);
+                          :{port} in it stands for the port the server listens on
   --no-https              plain HTTP only: no authority, no HTTPS (env KOHTAAMO_HTTPS=0)
   --https                 accepted for older scripts: HTTPS with the server's own authority is the default
   --trusted-proxy <addr>  a reverse proxy whose X-Forwarded-For names the client; comma-separated

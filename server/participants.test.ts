@@ -37,6 +37,11 @@ describe('participantBasesFor', () => {
 			]
 		],
 		[
+			'the listening port in place of {port}',
+			{ lan: [], port: 41234, protocol: 'http' as const, configured: 'http://workshop.test:{port}/' },
+			[{ label: 'configured', url: 'http://workshop.test:41234/' }]
+		],
+		[
 			'no duplicate when the configured URL is a LAN address',
 			{ lan: [wlan], port: 8080, protocol: 'http' as const, configured: 'http://192.168.1.20:8080/' },
 			[{ label: 'configured', url: 'http://192.168.1.20:8080/' }]
@@ -48,7 +53,8 @@ describe('participantBasesFor', () => {
 	it.each([
 		['http://kohtaamo.local:8080', 'http://kohtaamo.local:8080/'],
 		['https://workshop.museum.fi/kohtaamo', 'https://workshop.museum.fi/kohtaamo/'],
-		['HTTP://Example.LOCAL/', 'http://example.local/']
+		['HTTP://Example.LOCAL/', 'http://example.local/'],
+		['http://workshop.test:{port}', 'http://workshop.test:{port}/']
 	])('normalises %s', (text, url) => {
 		expect(normaliseParticipantUrl(text)).toBe(url);
 	});

@@ -33,12 +33,14 @@ export interface ParticipantBaseInput {
 	port: number;
 	/** `https` only with a given, trusted certificate; the server's own authority is not on phones. */
 	protocol: 'http' | 'https';
-	/** `--participant-url`, already normalised (see `normaliseParticipantUrl`). */
+	/** `--participant-url`, already normalised (see `normaliseParticipantUrl`); `{port}` in it
+	 * stands for the port the server listens on. */
 	configured?: string;
 }
 
 export function participantBasesFor(input: ParticipantBaseInput): ParticipantBase[] {
-	const bases: ParticipantBase[] = input.configured ? [{ label: 'configured', url: input.configured }] : [];
+	const configured = input.configured?.replace(PORT_PLACEHOLDER, `:${input.port}`);
+	const bases: ParticipantBase[] = configured ? [{ label: 'configured', url: configured }] : [];
 	for (const { interfaceName, address } of input.lan) {
 		const url = urlFor(input.protocol, address, input.port);
 		if (!bases.some((base) => base.url === url)) bases.push({ label: interfaceName, url });
@@ -46,9 +48,16 @@ export function participantBasesFor(input: ParticipantBaseInput): ParticipantBas
 	return bases;
 }
 
+/** `http://workshop.test:{port}/`: the port is the one the server listens on, for `--port 0`. */
+const PORT_PLACEHOLDER = ':{port}';
+const PROBE_PORT = ':65535';
+
 /** Checks a `--participant-url` and gives it the trailing slash the contract promises; throws a
- * message for the facilitator when it is not an http(s) URL. */
+ * message for the facilitator when it is not an http(s) URL. `:{port}` may stand for the port. */
 export function normaliseParticipantUrl(text: string): string {
+	if (text.includes(PORT_PLACEHOLDER)) {
+		return normaliseParticipantUrl(text.replace(PORT_PLACEHOLDER, PROBE_PORT)).replace(PROBE_PORT, PORT_PLACEHOLDER);
+	}
 	let url: URL;
 	try {
 		url = new URL(text);

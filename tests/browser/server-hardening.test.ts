@@ -200,7 +200,8 @@ test('one device holding hundreds of sockets cannot keep two others from joining
 test('the default start serves HTTPS on the same port, trusted through its authority, and compressed files', async ({
 	request
 }) => {
-	const server = await startServer();
+	// As a browser test that opens the app on a LAN-like name would start it.
+	const server = await startServer(['--participant-url', 'http://workshop.test:{port}/']);
 	try {
 		const ca = await request.get(`${server.url}/kohtaamo-ca.crt`);
 		expect(ca.headers()['content-type']).toBe('application/x-x509-ca-cert');
@@ -210,8 +211,12 @@ test('the default start serves HTTPS on the same port, trusted through its autho
 
 		const info = await request.get(`${server.url}/kohtaamo-server.json`);
 		expect(info.headers()['cache-control']).toBe('no-store');
-		// Listening on 127.0.0.1 only: no other device can reach it, so there is no participant address.
-		expect(await info.json()).toEqual({ version: 1, participantBases: [], given: false });
+		// Listening on 127.0.0.1 only, no network address is listed: just the configured one.
+		expect(await info.json()).toEqual({
+			version: 1,
+			participantBases: [{ label: 'configured', url: `http://workshop.test:${server.port}/` }],
+			given: false
+		});
 
 		const html = await (await request.get(server.url + '/')).text();
 		// The app's entry script (a few kilobytes; the tiny start script is not worth compressing).
