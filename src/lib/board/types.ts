@@ -18,6 +18,12 @@ export const MAX_NICKNAME_LENGTH = 40;
 export const PHASES = ['write', 'reveal', 'group', 'vote', 'results', 'discuss'] as const;
 export type ActivityPhase = (typeof PHASES)[number];
 
+/** The phases an activity offers: without dots there is nothing to vote on, so no vote and no
+ * results. */
+export function phasesFor(dotsPerPerson: number): readonly ActivityPhase[] {
+	return dotsPerPerson > 0 ? PHASES : PHASES.filter((p) => p !== 'vote' && p !== 'results');
+}
+
 export interface Note {
 	id: string;
 	activityId: string;

@@ -6,7 +6,7 @@ import type { Audience } from '../methods/types';
 import type { AgendaItem, SessionPlan, SessionRole, SessionSummary } from '../session/types';
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import type { Invite } from '../session/join-link';
-import { newSessionPlan, renumber } from '../session/plan';
+import { newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
 import { db, type SessionRow } from './db';
 
 /** The row's own fields. y-dexie puts the Y.Doc on the prototype, so a spread leaves it out
@@ -57,10 +57,7 @@ export async function listAgenda(sessionId: string): Promise<AgendaItem[]> {
 }
 
 /** Appends an item to the end of a session's agenda. */
-export async function appendAgendaItem(
-	sessionId: string,
-	item: Omit<AgendaItem, 'id' | 'sessionId' | 'position'>
-): Promise<AgendaItem> {
+export async function appendAgendaItem(sessionId: string, item: NewAgendaItem): Promise<AgendaItem> {
 	return db().transaction('rw', db().agendaItems, db().sessions, async () => {
 		const last = await db()
 			.agendaItems.where('[sessionId+position]')
