@@ -4,13 +4,14 @@
  */
 import * as Y from 'yjs';
 import type { Audience } from '../methods/types';
-import { LOCAL_ORIGIN, SCHEMA_VERSION, sessionMaps } from './doc';
+import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
 import { readActivity } from './read';
 import type { CommandResult } from './commands';
 import { PHASES, type Activity, type ActivityPhase, type Actor } from './types';
 
 const ok: CommandResult = { ok: true, value: undefined };
 const notAllowed: CommandResult = { ok: false, reason: 'not-allowed' };
+const readOnly: CommandResult = { ok: false, reason: 'read-only' };
 
 /** What the agenda decides about an activity; the rest of `Activity` is run-time state. */
 export type ActivityInput = Pick<Activity, 'id' | 'kind' | 'title' | 'prompt' | 'methodId' | 'minutes' | 'board'>;
@@ -23,9 +24,9 @@ export interface SessionMeta {
 }
 
 export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
+	if (isFromNewerVersion(doc)) return;
 	const { meta: map } = sessionMaps(doc);
 	doc.transact(() => {
-		map.set('schema', SCHEMA_VERSION);
 		if (map.get('title') !== meta.title) map.set('title', meta.title);
 		if (map.get('language') !== meta.language) map.set('language', meta.language);
 		if (map.get('anonymous') !== meta.anonymous) map.set('anonymous', meta.anonymous);
@@ -38,6 +39,7 @@ export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
  * removes activities no longer on the agenda — with their notes, clusters and votes.
  */
 export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInput[]): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const maps = sessionMaps(doc);
 	const wanted = new Set(agenda.map((a) => a.id));
@@ -81,6 +83,7 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 /** Moves an activity to a phase. Reaching "reveal" (or later) reveals private notes for good;
  * "results" and "discuss" show vote totals to everyone. */
 export function setPhase(doc: Y.Doc, actor: Actor, activityId: string, phase: ActivityPhase): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const map = sessionMaps(doc).activities.get(activityId);
 	if (!map || !readActivity(activityId, map)) return { ok: false, reason: 'not-found' };
@@ -94,6 +97,7 @@ export function setPhase(doc: Y.Doc, actor: Actor, activityId: string, phase: Ac
 }
 
 export function setDotBudget(doc: Y.Doc, actor: Actor, activityId: string, dots: number): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const map = sessionMaps(doc).activities.get(activityId);
 	if (!map) return { ok: false, reason: 'not-found' };
@@ -103,6 +107,7 @@ export function setDotBudget(doc: Y.Doc, actor: Actor, activityId: string, dots:
 }
 
 export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	doc.transact(() => sessionMaps(doc).run.set('locked', locked), LOCAL_ORIGIN);
 	return ok;
@@ -113,6 +118,7 @@ export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandRes
  * previous activity ended and this one started — and sets the timer to the activity's exercise.
  */
 export function setCurrentActivity(doc: Y.Doc, actor: Actor, activityId: string, now = Date.now()): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const maps = sessionMaps(doc);
 	const next = maps.activities.get(activityId);
@@ -137,6 +143,7 @@ export function setCurrentActivity(doc: Y.Doc, actor: Actor, activityId: string,
 /** Ends the session: participants see a thank-you screen, and their devices delete the session
  * unless `keepCopy` allows them to keep it. */
 export function endSession(doc: Y.Doc, actor: Actor, keepCopy: boolean, now = Date.now()): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const maps = sessionMaps(doc);
 	const currentId = maps.run.get('activityId');
@@ -153,6 +160,7 @@ export function endSession(doc: Y.Doc, actor: Actor, keepCopy: boolean, now = Da
 
 /** Opens an ended session again (the facilitator ended it by mistake). */
 export function reopenSession(doc: Y.Doc, actor: Actor): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	doc.transact(() => sessionMaps(doc).run.delete('endedAt'), LOCAL_ORIGIN);
 	return ok;
@@ -170,6 +178,7 @@ export function checkIn(
 	anonymousSession: boolean,
 	now = Date.now()
 ): void {
+	if (isFromNewerVersion(doc)) return;
 	const map = sessionMaps(doc).participants;
 	const existing = map.get(actor.participantId) as Record<string, unknown> | undefined;
 	const entry: Record<string, unknown> = {

@@ -107,6 +107,7 @@ export interface SessionMetaState {
 	title: string;
 	language: string;
 	anonymous: boolean;
+	/** The document's schema version: the highest any device recorded (see `documentVersion`). */
 	schema: number;
 }
 
