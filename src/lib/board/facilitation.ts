@@ -34,15 +34,21 @@ export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
 }
 
 /**
- * Makes the document's activities match the facilitator's agenda: adds new ones, updates the
- * planned fields of existing ones (keeping their run state: phase, reveal, results, times), and
- * removes activities no longer on the agenda — with their notes, clusters and votes.
+ * Brings the facilitator's agenda into the document. Once a workshop has started the document is
+ * the truth for its activities, so this only adds and updates: new activities are added, the
+ * planned fields of existing ones updated (keeping their run state: phase, reveal, results,
+ * times), and an activity no longer on the agenda is archived — hidden from the run, never
+ * destroyed: its notes, groups and votes stay in the document and in every export. Putting it back
+ * on the agenda brings it back as it was.
  */
 export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInput[]): CommandResult {
-	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
+	if (isFromNewerVersion(doc)) return readOnly;
 	const maps = sessionMaps(doc);
 	const wanted = new Set(agenda.map((a) => a.id));
+	const setIfChanged = (map: Y.Map<unknown>, key: string, value: unknown) => {
+		if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+	};
 	doc.transact(() => {
 		agenda.forEach((input, order) => {
 			let map = maps.activities.get(input.id);
@@ -63,21 +69,23 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 				board: input.board
 			};
 			if (input.methodId) planned.methodId = input.methodId;
-			for (const [key, value] of Object.entries(planned)) {
-				if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
-			}
+			for (const [key, value] of Object.entries(planned)) setIfChanged(map, key, value);
+			if (map.get('archived') === true) map.set('archived', false);
 		});
-		for (const id of [...maps.activities.keys()]) {
-			if (wanted.has(id)) continue;
-			maps.activities.delete(id);
-			const belongs = (value: unknown) => value instanceof Y.Map && value.get('activityId') === id;
-			for (const [noteId, value] of [...maps.notes.entries()]) if (belongs(value)) maps.notes.delete(noteId);
-			for (const [clusterId, value] of [...maps.clusters.entries()])
-				if (belongs(value)) maps.clusters.delete(clusterId);
-			for (const key of [...maps.votes.keys()]) if (key.startsWith(`${id}/`)) maps.votes.delete(key);
+		for (const [id, map] of maps.activities.entries()) {
+			if (!wanted.has(id) && map instanceof Y.Map && map.get('archived') !== true) map.set('archived', true);
 		}
 	}, LOCAL_ORIGIN);
 	return ok;
+}
+
+/**
+ * Whether the session is anonymous — the one place that answers it. The facilitator's plan (or,
+ * on a participant's device, the join link) and the document each may say so; either is enough,
+ * because a name once stored in the document cannot be taken back from the other devices.
+ */
+export function isAnonymousSession(doc: Y.Doc, planned: boolean): boolean {
+	return planned || sessionMaps(doc).meta.get('anonymous') === true;
 }
 
 /** Moves an activity to a phase. Reaching "reveal" (or later) reveals private notes for good;

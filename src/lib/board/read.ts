@@ -119,6 +119,7 @@ export function readActivity(id: string, value: unknown): Activity | null {
 	if (methodId) activity.methodId = methodId;
 	const startedAt = value.get('startedAt');
 	const endedAt = value.get('endedAt');
+	if (value.get('archived') === true) activity.archived = true;
 	if (finite(startedAt)) activity.startedAt = startedAt;
 	if (finite(endedAt)) activity.endedAt = endedAt;
 	return activity;

@@ -75,6 +75,9 @@ export interface Activity {
 	resultsShown: boolean;
 	/** Dots per person, as set by the facilitator (starts from the method's). */
 	dotsPerPerson: number;
+	/** Removed from the agenda after the workshop started: hidden from the run, kept with its
+	 * notes for the summary (schema 2; older apps ignore it). */
+	archived?: true;
 	startedAt?: number;
 	endedAt?: number;
 }

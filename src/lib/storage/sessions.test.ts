@@ -8,7 +8,8 @@ import {
 	deleteSession,
 	duplicateSession,
 	listAgenda,
-	reorderAgenda
+	reorderAgenda,
+	watchAgenda
 } from './sessions';
 
 beforeEach(async () => {
@@ -67,5 +68,25 @@ describe('sessions on this device', () => {
 		expect(open.doc.getMap('notes').size).toBe(0);
 		open.release();
 		expect(await ownNoteIds(copy.id)).toEqual(new Set());
+	});
+});
+
+describe('watching an agenda', () => {
+	it('reports the agenda now and after every change, until stopped', async () => {
+		const session = await createSession(newSessionPlan('fi', 'Työpaja'));
+		const seen: string[][] = [];
+		let wake = () => {};
+		const stop = watchAgenda(session.id, (agenda) => {
+			seen.push(agenda.map((item) => item.title));
+			wake();
+		});
+		const next = () => new Promise<void>((resolve) => (wake = resolve));
+		await next();
+		const added = appendAgendaItem(session.id, { kind: 'blank', title: 'Uusi', minutes: 10, prompt: '' });
+		await next();
+		await added;
+		stop();
+		await appendAgendaItem(session.id, { kind: 'blank', title: 'Myöhemmin', minutes: 10, prompt: '' });
+		expect(seen).toEqual([[], ['Uusi']]);
 	});
 });

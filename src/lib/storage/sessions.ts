@@ -7,6 +7,7 @@ import type { AgendaItem, SessionPlan, SessionRole, SessionSummary } from '../se
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import type { Invite } from '../session/join-link';
 import { newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
+import { liveQuery } from 'dexie';
 import { db, type SessionRow } from './db';
 
 /** The row's own fields. y-dexie puts the Y.Doc on the prototype, so a spread leaves it out
@@ -54,6 +55,18 @@ export async function listAgenda(sessionId: string): Promise<AgendaItem[]> {
 		.agendaItems.where('[sessionId+position]')
 		.between([sessionId, -Infinity], [sessionId, Infinity])
 		.toArray();
+}
+
+/**
+ * Calls `onChange` with the session's agenda now and after every change to it — from this tab or
+ * another (Dexie's live queries see other tabs' writes) — until the returned function is called.
+ */
+export function watchAgenda(sessionId: string, onChange: (agenda: AgendaItem[]) => void): () => void {
+	const subscription = liveQuery(() => listAgenda(sessionId)).subscribe({
+		next: onChange,
+		error: (error: unknown) => console.error('agenda', error)
+	});
+	return () => subscription.unsubscribe();
 }
 
 /** Appends an item to the end of a session's agenda. */

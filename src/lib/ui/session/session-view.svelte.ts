@@ -30,7 +30,9 @@ export class SessionView {
 		// the session read-only here.
 		this.#watch(versions, () => (this.#meta = readMeta(this.maps)));
 		this.#watch(run, () => (this.#run = readRun(this.maps)));
-		this.#watch(activities, () => (this.#activities = readActivities(this.maps)));
+		// Archived activities (removed from the agenda mid-workshop) are not run; exports read the
+		// document itself and keep them.
+		this.#watch(activities, () => (this.#activities = readActivities(this.maps).filter((a) => !a.archived)));
 		this.#watch(clusters, () => (this.#clusters = readClusters(this.maps)));
 		this.#watch(votes, () => (this.#ballots = readBallots(this.maps)));
 		this.#notes = this.#readAllNotes();
