@@ -5,10 +5,12 @@
 import * as Y from 'yjs';
 
 /**
- * The document schema this app writes. 2: activities may be `archived` (removed from the agenda
- * while the workshop ran; kept with their notes), and versions are recorded in `versions`.
+ * The document schema this app writes. Raised only for a change older apps would misread or damage
+ * — a raise makes the document read-only on every older device in the room (see README.md,
+ * "Versions"). Adding what older apps can ignore does not raise it: `versions` and activities'
+ * `archived` are such additions.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 1;
 
 /** Transactions made by this device's user. The undo manager tracks only this origin: remote
  * updates and loading from storage are never undoable. */
@@ -75,11 +77,9 @@ export function versionOf({ meta, versions }: SessionMaps): number {
  * Migrations by the version they bring a document to. They only ever add — never delete or rename
  * data another device may still write — and readers treat a missing added field as its default,
  * so a document that merges with an older device's changes after migrating stays readable.
- * Version 2 adds only optional fields (`archived` on activities), so it has nothing to write.
+ * Version 1 is the first; none is needed yet.
  */
-export const MIGRATIONS: Readonly<Record<number, (maps: SessionMaps) => void>> = {
-	2: () => {}
-};
+export const MIGRATIONS: Readonly<Record<number, (maps: SessionMaps) => void>> = {};
 
 /**
  * Brings a document written by an older version up to `SCHEMA_VERSION` and records this version in

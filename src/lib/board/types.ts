@@ -76,7 +76,7 @@ export interface Activity {
 	/** Dots per person, as set by the facilitator (starts from the method's). */
 	dotsPerPerson: number;
 	/** Removed from the agenda after the workshop started: hidden from the run, kept with its
-	 * notes for the summary (schema 2; older apps ignore it). */
+	 * notes for the summary. (Apps before it show it as a plain activity.) */
 	archived?: true;
 	startedAt?: number;
 	endedAt?: number;
