@@ -69,6 +69,16 @@ export function watchAgenda(sessionId: string, onChange: (agenda: AgendaItem[]) 
 	return () => subscription.unsubscribe();
 }
 
+/** Calls `onChange` with the session now and after every change to it (from any tab), until the
+ * returned function is called; `undefined` once it is deleted. */
+export function watchSession(id: string, onChange: (session: SessionSummary | undefined) => void): () => void {
+	const subscription = liveQuery(() => getSession(id)).subscribe({
+		next: onChange,
+		error: (error: unknown) => console.error('session', error)
+	});
+	return () => subscription.unsubscribe();
+}
+
 /** Appends an item to the end of a session's agenda. */
 export async function appendAgendaItem(sessionId: string, item: NewAgendaItem): Promise<AgendaItem> {
 	return db().transaction('rw', db().agendaItems, db().sessions, async () => {
