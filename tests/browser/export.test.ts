@@ -245,8 +245,8 @@ test.describe('session export', () => {
 		const notice = page.getByRole('region', { name: '1 workshop has not been edited for over 30 days' });
 		await expect(notice).toBeVisible();
 		await expect(notice).toContainText('Lähimuseo ja yhdistykset');
-		page.once('dialog', (d) => void d.accept());
 		await notice.getByRole('button', { name: 'Delete these workshops' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Delete these workshops' }).click();
 		await expect(page.getByRole('status').filter({ hasText: '1 workshop was deleted.' })).toBeVisible();
 		await expect(cards(page)).toHaveCount(0);
 

@@ -232,8 +232,11 @@ test.describe('own methods', () => {
 		const exportedText = readFileSync(exported, 'utf8');
 		expect(exportedText).toContain('Dot voting for the summer programme');
 
-		page.once('dialog', (dialog) => dialog.accept());
 		await page.getByRole('button', { name: 'Delete your method' }).click();
+		await page
+			.getByRole('dialog', { name: /^Delete the method/ })
+			.getByRole('button', { name: 'Delete' })
+			.click();
 		await expect(page).toHaveURL(/\/methods$/);
 		await expect.poll(() => resultCount(page)).toBe(total);
 
@@ -402,12 +405,13 @@ test.describe('writing your own method', () => {
 
 		// Renamed zones are lost when the template changes, so that asks first.
 		const template = page.getByLabel('Board template');
-		page.once('dialog', (dialog) => dialog.dismiss());
+		const ask = page.getByRole('dialog', { name: /^Changing the template/ });
 		await template.selectOption('matrix');
+		await ask.getByRole('button', { name: 'Cancel' }).click();
 		await expect(template).toHaveValue('columns');
 		await expect(drawing).toContainText('Later');
-		page.once('dialog', (dialog) => dialog.accept());
 		await template.selectOption('matrix');
+		await ask.getByRole('button', { name: 'Change the template' }).click();
 		const matrix = page.getByRole('img', { name: 'Board layout: 2×2 matrix' });
 		await expect(matrix).toContainText('Top left');
 		await page.getByLabel('Top right square').fill('Big bets');
@@ -419,10 +423,23 @@ test.describe('writing your own method', () => {
 		await page.getByRole('link', { name: 'Write your own method' }).click();
 		await page.getByLabel('Name', { exact: true }).fill('Never saved');
 
-		page.once('dialog', (dialog) => dialog.dismiss());
 		await page.getByRole('navigation').getByRole('link', { name: 'Methods' }).click();
+		await page
+			.getByRole('dialog', { name: 'Your changes are not saved. Leave anyway?' })
+			.getByRole('button', { name: 'Cancel' })
+			.click();
 		await expect(page).toHaveURL(/\/methods\/new$/);
 		await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Never saved');
+		// The browser's back button asks too, and leaving goes where it was going.
+		await page.goBack();
+		await page
+			.getByRole('dialog', { name: 'Your changes are not saved. Leave anyway?' })
+			.getByRole('button', { name: 'Leave without saving' })
+			.click();
+		await expect(page).toHaveURL(/\/methods$/);
+		await page.goForward();
+		await expect(page).toHaveURL(/\/methods\/new$/);
+		await page.getByLabel('Name', { exact: true }).fill('Never saved');
 
 		await page.getByRole('button', { name: 'Cancel' }).click();
 		await expect(page).toHaveURL(/\/methods$/);

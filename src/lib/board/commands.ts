@@ -17,7 +17,7 @@ import {
 	type BoardGeometry,
 	type Point
 } from './geometry';
-import { LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
+import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
 import { readActivity, readBallot, readNote, readNotes, readPoint } from './read';
 import {
 	MAX_CLUSTER_NAME_LENGTH,
@@ -29,7 +29,9 @@ import {
 	type NoteColor
 } from './types';
 
-export type Refusal = 'locked' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting';
+/** `read-only`: the document comes from a newer app version, whose data this one may not understand
+ * well enough to change; the UI asks to update the app. */
+export type Refusal = 'locked' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only';
 export type CommandResult<T = void> = { ok: true; value: T } | { ok: false; reason: Refusal };
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
@@ -105,6 +107,7 @@ export interface NewNote {
 /** Writes a new note. In an anonymous session, or for an actor without a nickname, no author is
  * stored at all. */
 export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSession: boolean): CommandResult<string> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const activity = activityOf(maps, input.activityId);
@@ -140,6 +143,7 @@ function editable(maps: SessionMaps, actor: Actor, id: string): CommandResult<{ 
 }
 
 export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const found = editable(sessionMaps(doc), actor, id);
 	if (!found.ok) return found;
 	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
@@ -150,6 +154,7 @@ export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): Co
 }
 
 export function recolorNote(doc: Y.Doc, actor: Actor, id: string, color: NoteColor): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const found = editable(sessionMaps(doc), actor, id);
 	if (!found.ok) return found;
 	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
@@ -161,6 +166,7 @@ export function recolorNote(doc: Y.Doc, actor: Actor, id: string, color: NoteCol
 /** Moves a note to a position (a drag's end, or an arrow-key nudge); its zone follows from where
  * its centre lands. Anyone may move any note: arranging is shared work. */
 export function moveNote(doc: Y.Doc, actor: Actor, id: string, position: Point): CommandResult<string | null> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	const found = editable(maps, actor, id);
 	if (!found.ok) return found;
@@ -175,6 +181,7 @@ export function moveNote(doc: Y.Doc, actor: Actor, id: string, position: Point):
 
 /** Moves notes into a zone's next free slots (the keyboard's "move to zone"). */
 export function moveNotesToZone(doc: Y.Doc, actor: Actor, ids: string[], zone: string | null): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const notes = ids.map((id) => readNote(id, maps.notes.get(id)));
@@ -196,6 +203,7 @@ export function moveNotesToZone(doc: Y.Doc, actor: Actor, ids: string[], zone: s
 }
 
 export function deleteNote(doc: Y.Doc, actor: Actor, id: string): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	const found = editable(maps, actor, id);
 	if (!found.ok) return found;
@@ -223,6 +231,7 @@ function dropClusterIfEmpty(maps: SessionMaps, clusterId: string) {
 
 /** Groups notes of one activity into a new named cluster (notes already in clusters move to it). */
 export function groupNotes(doc: Y.Doc, actor: Actor, ids: string[], name: string): CommandResult<string> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const unique = [...new Set(ids)];
@@ -254,6 +263,7 @@ export function dropNoteOnNote(
 	targetId: string,
 	newClusterName: string
 ): CommandResult<string> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const note = readNote(id, maps.notes.get(id));
@@ -275,6 +285,7 @@ export function dropNoteOnNote(
 }
 
 export function renameCluster(doc: Y.Doc, actor: Actor, clusterId: string, name: string): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const cluster = maps.clusters.get(clusterId);
@@ -284,6 +295,7 @@ export function renameCluster(doc: Y.Doc, actor: Actor, clusterId: string, name:
 }
 
 export function ungroup(doc: Y.Doc, actor: Actor, clusterId: string): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	if (!maps.clusters.has(clusterId)) return refuse('not-found');
@@ -298,6 +310,7 @@ export function ungroup(doc: Y.Doc, actor: Actor, clusterId: string): CommandRes
 
 /** Takes a note out of its cluster; a cluster left with one note dissolves. */
 export function removeFromCluster(doc: Y.Doc, actor: Actor, id: string): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	const found = editable(maps, actor, id);
 	if (!found.ok) return found;
@@ -338,6 +351,7 @@ function writeBallot(doc: Y.Doc, actor: Actor, activity: Activity, noteIds: stri
 /** Puts one of the actor's dots on a note, within the activity's budget, during the vote phase.
  * Only the voter writes their own ballot, so concurrent voting never conflicts. Returns the dots left. */
 export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	const voting = votingOn(maps, actor, noteId);
 	if (!voting.ok) return voting;
@@ -348,6 +362,7 @@ export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResul
 
 /** Takes back one of the actor's dots from a note. Returns the dots left. */
 export function retractVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	const voting = votingOn(maps, actor, noteId);
 	if (!voting.ok) return voting;

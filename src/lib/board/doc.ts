@@ -4,6 +4,12 @@
  */
 import * as Y from 'yjs';
 
+/**
+ * The document schema this app writes. Raised only for a change older apps would misread or damage
+ * — a raise makes the document read-only on every older device in the room (see README.md,
+ * "Versions"). Adding what older apps can ignore does not raise it: `versions` and activities'
+ * `archived` are such additions.
+ */
 export const SCHEMA_VERSION = 1;
 
 /** Transactions made by this device's user. The undo manager tracks only this origin: remote
@@ -27,6 +33,10 @@ export interface SessionMaps {
 	votes: Y.Map<unknown>;
 	/** participantId → `{group, joinedAt, name?}`: who took part, for the summary's counts. */
 	participants: Y.Map<unknown>;
+	/** `String(version)` → true for every app version that has opened the document. A top-level map,
+	 * so that entries written by devices that never saw each other merge instead of replacing one
+	 * another (see `documentVersion`). */
+	versions: Y.Map<unknown>;
 }
 
 export function sessionMaps(doc: Y.Doc): SessionMaps {
@@ -37,26 +47,58 @@ export function sessionMaps(doc: Y.Doc): SessionMaps {
 		notes: doc.getMap('notes'),
 		clusters: doc.getMap('clusters'),
 		votes: doc.getMap('votes'),
-		participants: doc.getMap('participants')
+		participants: doc.getMap('participants'),
+		versions: doc.getMap('versions')
 	};
 }
 
+/** Sanity bound on a version number read from a peer's document. */
+const MAX_VERSION = 1_000_000;
+const asVersion = (value: unknown): number =>
+	typeof value === 'number' && Number.isInteger(value) && value > 0 && value < MAX_VERSION ? value : 0;
+
 /**
- * Brings a document written by an older version up to `SCHEMA_VERSION`. Documents merge with
- * peers running other versions, so migrations only ever add: they never delete or rename data
- * another device may still write. Returns the version found.
+ * The document's schema version: the highest version any device has recorded. Versions only go
+ * up — a key per version merges under concurrency, where one last-writer-wins value could be set
+ * back by an older device (version 1 wrote `meta.schema` on every open, before its first sync).
+ * `meta.schema` is still read, for documents from version 1; it is never written again.
+ */
+export function documentVersion(doc: Y.Doc): number {
+	return versionOf(sessionMaps(doc));
+}
+
+export function versionOf({ meta, versions }: SessionMaps): number {
+	let version = asVersion(meta.get('schema'));
+	for (const key of versions.keys()) version = Math.max(version, asVersion(Number(key)));
+	return version;
+}
+
+/**
+ * Migrations by the version they bring a document to. They only ever add — never delete or rename
+ * data another device may still write — and readers treat a missing added field as its default,
+ * so a document that merges with an older device's changes after migrating stays readable.
+ * Version 1 is the first; none is needed yet.
+ */
+export const MIGRATIONS: Readonly<Record<number, (maps: SessionMaps) => void>> = {};
+
+/**
+ * Brings a document written by an older version up to `SCHEMA_VERSION` and records this version in
+ * `versions`. Safe on an empty document before the first sync: the record merges with whatever
+ * newer devices wrote. A document from a newer version is left untouched (it opens read-only).
+ * Returns the version found.
  */
 export function migrateDoc(doc: Y.Doc): number {
-	const { meta } = sessionMaps(doc);
-	const found = typeof meta.get('schema') === 'number' ? (meta.get('schema') as number) : 0;
-	if (found < SCHEMA_VERSION) {
-		doc.transact(() => meta.set('schema', SCHEMA_VERSION), 'migration');
-	}
+	const found = documentVersion(doc);
+	if (found > SCHEMA_VERSION) return found;
+	const maps = sessionMaps(doc);
+	const key = String(SCHEMA_VERSION);
+	if (found === SCHEMA_VERSION && maps.versions.get(key) === true) return found;
+	doc.transact(() => {
+		for (let version = found + 1; version <= SCHEMA_VERSION; version++) MIGRATIONS[version]?.(maps);
+		maps.versions.set(key, true);
+	}, 'migration');
 	return found;
 }
 
-/** A document written by a newer version than this app: the UI asks to update before editing. */
-export const isFromNewerVersion = (doc: Y.Doc): boolean => {
-	const schema = sessionMaps(doc).meta.get('schema');
-	return typeof schema === 'number' && schema > SCHEMA_VERSION;
-};
+/** A document written by a newer version than this app: it opens read-only, asking to update. */
+export const isFromNewerVersion = (doc: Y.Doc): boolean => documentVersion(doc) > SCHEMA_VERSION;

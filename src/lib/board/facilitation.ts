@@ -4,13 +4,14 @@
  */
 import * as Y from 'yjs';
 import type { Audience } from '../methods/types';
-import { LOCAL_ORIGIN, SCHEMA_VERSION, sessionMaps } from './doc';
+import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
 import { readActivity } from './read';
 import type { CommandResult } from './commands';
 import { PHASES, type Activity, type ActivityPhase, type Actor } from './types';
 
 const ok: CommandResult = { ok: true, value: undefined };
 const notAllowed: CommandResult = { ok: false, reason: 'not-allowed' };
+const readOnly: CommandResult = { ok: false, reason: 'read-only' };
 
 /** What the agenda decides about an activity; the rest of `Activity` is run-time state. */
 export type ActivityInput = Pick<Activity, 'id' | 'kind' | 'title' | 'prompt' | 'methodId' | 'minutes' | 'board'>;
@@ -23,9 +24,9 @@ export interface SessionMeta {
 }
 
 export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
+	if (isFromNewerVersion(doc)) return;
 	const { meta: map } = sessionMaps(doc);
 	doc.transact(() => {
-		map.set('schema', SCHEMA_VERSION);
 		if (map.get('title') !== meta.title) map.set('title', meta.title);
 		if (map.get('language') !== meta.language) map.set('language', meta.language);
 		if (map.get('anonymous') !== meta.anonymous) map.set('anonymous', meta.anonymous);
@@ -33,14 +34,21 @@ export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
 }
 
 /**
- * Makes the document's activities match the facilitator's agenda: adds new ones, updates the
- * planned fields of existing ones (keeping their run state: phase, reveal, results, times), and
- * removes activities no longer on the agenda — with their notes, clusters and votes.
+ * Brings the facilitator's agenda into the document. Once a workshop has started the document is
+ * the truth for its activities, so this only adds and updates: new activities are added, the
+ * planned fields of existing ones updated (keeping their run state: phase, reveal, results,
+ * times), and an activity no longer on the agenda is archived — hidden from the run, never
+ * destroyed: its notes, groups and votes stay in the document and in every export. Putting it back
+ * on the agenda brings it back as it was.
  */
 export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInput[]): CommandResult {
 	if (actor.role !== 'facilitator') return notAllowed;
+	if (isFromNewerVersion(doc)) return readOnly;
 	const maps = sessionMaps(doc);
 	const wanted = new Set(agenda.map((a) => a.id));
+	const setIfChanged = (map: Y.Map<unknown>, key: string, value: unknown) => {
+		if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+	};
 	doc.transact(() => {
 		agenda.forEach((input, order) => {
 			let map = maps.activities.get(input.id);
@@ -61,26 +69,29 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 				board: input.board
 			};
 			if (input.methodId) planned.methodId = input.methodId;
-			for (const [key, value] of Object.entries(planned)) {
-				if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
-			}
+			for (const [key, value] of Object.entries(planned)) setIfChanged(map, key, value);
+			if (map.get('archived') === true) map.set('archived', false);
 		});
-		for (const id of [...maps.activities.keys()]) {
-			if (wanted.has(id)) continue;
-			maps.activities.delete(id);
-			const belongs = (value: unknown) => value instanceof Y.Map && value.get('activityId') === id;
-			for (const [noteId, value] of [...maps.notes.entries()]) if (belongs(value)) maps.notes.delete(noteId);
-			for (const [clusterId, value] of [...maps.clusters.entries()])
-				if (belongs(value)) maps.clusters.delete(clusterId);
-			for (const key of [...maps.votes.keys()]) if (key.startsWith(`${id}/`)) maps.votes.delete(key);
+		for (const [id, map] of maps.activities.entries()) {
+			if (!wanted.has(id) && map instanceof Y.Map && map.get('archived') !== true) map.set('archived', true);
 		}
 	}, LOCAL_ORIGIN);
 	return ok;
 }
 
+/**
+ * Whether the session is anonymous — the one place that answers it. The facilitator's plan (or,
+ * on a participant's device, the join link) and the document each may say so; either is enough,
+ * because a name once stored in the document cannot be taken back from the other devices.
+ */
+export function isAnonymousSession(doc: Y.Doc, planned: boolean): boolean {
+	return planned || sessionMaps(doc).meta.get('anonymous') === true;
+}
+
 /** Moves an activity to a phase. Reaching "reveal" (or later) reveals private notes for good;
  * "results" and "discuss" show vote totals to everyone. */
 export function setPhase(doc: Y.Doc, actor: Actor, activityId: string, phase: ActivityPhase): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const map = sessionMaps(doc).activities.get(activityId);
 	if (!map || !readActivity(activityId, map)) return { ok: false, reason: 'not-found' };
@@ -94,6 +105,7 @@ export function setPhase(doc: Y.Doc, actor: Actor, activityId: string, phase: Ac
 }
 
 export function setDotBudget(doc: Y.Doc, actor: Actor, activityId: string, dots: number): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const map = sessionMaps(doc).activities.get(activityId);
 	if (!map) return { ok: false, reason: 'not-found' };
@@ -103,6 +115,7 @@ export function setDotBudget(doc: Y.Doc, actor: Actor, activityId: string, dots:
 }
 
 export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	doc.transact(() => sessionMaps(doc).run.set('locked', locked), LOCAL_ORIGIN);
 	return ok;
@@ -113,6 +126,7 @@ export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandRes
  * previous activity ended and this one started — and sets the timer to the activity's exercise.
  */
 export function setCurrentActivity(doc: Y.Doc, actor: Actor, activityId: string, now = Date.now()): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const maps = sessionMaps(doc);
 	const next = maps.activities.get(activityId);
@@ -137,6 +151,7 @@ export function setCurrentActivity(doc: Y.Doc, actor: Actor, activityId: string,
 /** Ends the session: participants see a thank-you screen, and their devices delete the session
  * unless `keepCopy` allows them to keep it. */
 export function endSession(doc: Y.Doc, actor: Actor, keepCopy: boolean, now = Date.now()): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	const maps = sessionMaps(doc);
 	const currentId = maps.run.get('activityId');
@@ -153,6 +168,7 @@ export function endSession(doc: Y.Doc, actor: Actor, keepCopy: boolean, now = Da
 
 /** Opens an ended session again (the facilitator ended it by mistake). */
 export function reopenSession(doc: Y.Doc, actor: Actor): CommandResult {
+	if (isFromNewerVersion(doc)) return readOnly;
 	if (actor.role !== 'facilitator') return notAllowed;
 	doc.transact(() => sessionMaps(doc).run.delete('endedAt'), LOCAL_ORIGIN);
 	return ok;
@@ -170,6 +186,7 @@ export function checkIn(
 	anonymousSession: boolean,
 	now = Date.now()
 ): void {
+	if (isFromNewerVersion(doc)) return;
 	const map = sessionMaps(doc).participants;
 	const existing = map.get(actor.participantId) as Record<string, unknown> | undefined;
 	const entry: Record<string, unknown> = {

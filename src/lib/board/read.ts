@@ -23,7 +23,7 @@ import {
 	type RunState,
 	type SessionMetaState
 } from './types';
-import type { SessionMaps } from './doc';
+import { versionOf, type SessionMaps } from './doc';
 import { readTimer } from './timer';
 
 const isMap = (v: unknown): v is Y.Map<unknown> =>
@@ -119,6 +119,7 @@ export function readActivity(id: string, value: unknown): Activity | null {
 	if (methodId) activity.methodId = methodId;
 	const startedAt = value.get('startedAt');
 	const endedAt = value.get('endedAt');
+	if (value.get('archived') === true) activity.archived = true;
 	if (finite(startedAt)) activity.startedAt = startedAt;
 	if (finite(endedAt)) activity.endedAt = endedAt;
 	return activity;
@@ -173,12 +174,11 @@ export function readRun(maps: SessionMaps): RunState {
 }
 
 export function readMeta(maps: SessionMaps): SessionMetaState {
-	const schema = maps.meta.get('schema');
 	return {
 		title: str(maps.meta.get('title'), 200) ?? '',
 		language: str(maps.meta.get('language'), 10) ?? '',
 		anonymous: maps.meta.get('anonymous') === true,
-		schema: finite(schema) ? schema : 0
+		schema: versionOf(maps)
 	};
 }
 

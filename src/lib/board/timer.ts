@@ -5,7 +5,7 @@
  * together.
  */
 import * as Y from 'yjs';
-import { LOCAL_ORIGIN, sessionMaps } from './doc';
+import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
 import type { CommandResult } from './commands';
 import type { Actor } from './types';
 
@@ -43,6 +43,7 @@ export function remainingMs(timer: TimerState, facilitatorNow: number): number {
 
 function write(doc: Y.Doc, actor: Actor, timer: TimerState): CommandResult {
 	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
+	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
 	doc.transact(() => sessionMaps(doc).run.set('timer', timer), LOCAL_ORIGIN);
 	return { ok: true, value: undefined };
 }

@@ -18,6 +18,12 @@ export const MAX_NICKNAME_LENGTH = 40;
 export const PHASES = ['write', 'reveal', 'group', 'vote', 'results', 'discuss'] as const;
 export type ActivityPhase = (typeof PHASES)[number];
 
+/** The phases an activity offers: without dots there is nothing to vote on, so no vote and no
+ * results. */
+export function phasesFor(dotsPerPerson: number): readonly ActivityPhase[] {
+	return dotsPerPerson > 0 ? PHASES : PHASES.filter((p) => p !== 'vote' && p !== 'results');
+}
+
 export interface Note {
 	id: string;
 	activityId: string;
@@ -69,6 +75,9 @@ export interface Activity {
 	resultsShown: boolean;
 	/** Dots per person, as set by the facilitator (starts from the method's). */
 	dotsPerPerson: number;
+	/** Removed from the agenda after the workshop started: hidden from the run, kept with its
+	 * notes for the summary. (Apps before it show it as a plain activity.) */
+	archived?: true;
 	startedAt?: number;
 	endedAt?: number;
 }
@@ -101,6 +110,7 @@ export interface SessionMetaState {
 	title: string;
 	language: string;
 	anonymous: boolean;
+	/** The document's schema version: the highest any device recorded (see `documentVersion`). */
 	schema: number;
 }
 

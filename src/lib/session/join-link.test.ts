@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinLink, parseJoinFragment, type Invite } from './join-link';
+import { inEveryLanguage } from '../i18n/translate';
+import { JOIN_LINK_VERSION, joinLink, parseJoinFragment, type Invite } from './join-link';
 
 const invite: Invite = {
 	sessionId: '3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c',
@@ -60,5 +61,39 @@ describe('join links', () => {
 		]
 	])('%s → %s', (hash, problem) => {
 		expect(parseJoinFragment(hash)).toEqual({ ok: false, problem });
+	});
+});
+
+// The join link's part of the compatibility policy (board README, "Compatibility").
+describe('join links across versions', () => {
+	it('an old printed poster keeps working: a version 1 link, written out by hand as printed', () => {
+		const poster =
+			'https://192.168.1.20:8080/join#v=1&s=3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c&r=Q2xhcmFfbXVzZXVtX3Jvb20' +
+			'&k=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0&l=sv&a=0&g=visitors&t=Sommarkv%C3%A4ll';
+		const parsed = parseJoinFragment(new URL(poster).hash);
+		expect(parsed).toEqual({
+			ok: true,
+			invite: {
+				sessionId: '3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c',
+				room: 'Q2xhcmFfbXVzZXVtX3Jvb20',
+				secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+				title: 'Sommarkväll',
+				language: 'sv',
+				anonymous: false,
+				groups: ['visitors']
+			}
+		});
+	});
+
+	it('a link from a newer app, opened in an older one, asks to update the app in every language', () => {
+		const newer = joinLink('https://example.org/', invite).replace(
+			`v=${JOIN_LINK_VERSION}`,
+			`v=${JOIN_LINK_VERSION + 1}`
+		);
+		expect(parseJoinFragment(new URL(newer).hash)).toEqual({ ok: false, problem: 'outdated' });
+		const message = inEveryLanguage('join.broken.outdated');
+		expect(message.en).toMatch(/update the app/);
+		expect(message.fi).toMatch(/päivitä sovellus/i);
+		expect(message.sv).toMatch(/uppdatera appen/);
 	});
 });

@@ -3,8 +3,11 @@
  * time available. Pure, so that the planner, the print script and the tests agree.
  */
 import type { Locale } from '../i18n/locales';
-import type { BoardSpec } from '../methods/types';
+import type { BoardSpec, Method } from '../methods/types';
 import type { AgendaItem, SessionPlan } from './types';
+
+/** An agenda item before storage gives it an id, a session and a place in the order. */
+export type NewAgendaItem = Omit<AgendaItem, 'id' | 'sessionId' | 'position'>;
 
 export function newSessionPlan(language: Locale, title: string): SessionPlan {
 	return {
@@ -63,6 +66,22 @@ export function schedule(items: AgendaItem[], startTime: string, availableMinute
 		return entry;
 	});
 	return { items: scheduled, totalMinutes: offset, overBy: Math.max(0, offset - availableMinutes) };
+}
+
+/**
+ * The agenda item for a method, in the session's language: the one way a method enters a plan,
+ * whichever page adds it. The board is copied whole — layout, private writing, dots, timer — since
+ * the activity runs on it: an item without it would run as a plain free board.
+ */
+export function agendaItemFromMethod(method: Method, language: Locale): NewAgendaItem {
+	return {
+		kind: 'method',
+		methodId: method.id,
+		title: method.name[language],
+		minutes: method.duration.default,
+		prompt: method.prompts[language].join('\n'),
+		board: structuredClone(method.board)
+	};
 }
 
 /** The board of an activity without a method (a blank activity or a break): a free board. */

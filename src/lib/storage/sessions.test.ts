@@ -10,7 +10,8 @@ import {
 	getSession,
 	joinSession,
 	listAgenda,
-	reorderAgenda
+	reorderAgenda,
+	watchAgenda
 } from './sessions';
 
 beforeEach(async () => {
@@ -91,5 +92,25 @@ describe('joining', () => {
 		expect((await getSession(invite.sessionId))?.wifi).toBe('Kahvila');
 		await joinSession({ ...invite, wifi: undefined }, 'Aino');
 		expect((await getSession(invite.sessionId))?.wifi).toBeUndefined();
+	});
+});
+
+describe('watching an agenda', () => {
+	it('reports the agenda now and after every change, until stopped', async () => {
+		const session = await createSession(newSessionPlan('fi', 'Työpaja'));
+		const seen: string[][] = [];
+		let wake = () => {};
+		const stop = watchAgenda(session.id, (agenda) => {
+			seen.push(agenda.map((item) => item.title));
+			wake();
+		});
+		const next = () => new Promise<void>((resolve) => (wake = resolve));
+		await next();
+		const added = appendAgendaItem(session.id, { kind: 'blank', title: 'Uusi', minutes: 10, prompt: '' });
+		await next();
+		await added;
+		stop();
+		await appendAgendaItem(session.id, { kind: 'blank', title: 'Myöhemmin', minutes: 10, prompt: '' });
+		expect(seen).toEqual([[], ['Uusi']]);
 	});
 });

@@ -6,7 +6,8 @@ import type { Audience } from '../methods/types';
 import type { AgendaItem, SessionPlan, SessionRole, SessionSummary } from '../session/types';
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import type { Invite } from '../session/join-link';
-import { newSessionPlan, renumber } from '../session/plan';
+import { newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
+import { liveQuery } from 'dexie';
 import { db, type SessionRow } from './db';
 
 /** The row's own fields. y-dexie puts the Y.Doc on the prototype, so a spread leaves it out
@@ -56,11 +57,30 @@ export async function listAgenda(sessionId: string): Promise<AgendaItem[]> {
 		.toArray();
 }
 
+/**
+ * Calls `onChange` with the session's agenda now and after every change to it — from this tab or
+ * another (Dexie's live queries see other tabs' writes) — until the returned function is called.
+ */
+export function watchAgenda(sessionId: string, onChange: (agenda: AgendaItem[]) => void): () => void {
+	const subscription = liveQuery(() => listAgenda(sessionId)).subscribe({
+		next: onChange,
+		error: (error: unknown) => console.error('agenda', error)
+	});
+	return () => subscription.unsubscribe();
+}
+
+/** Calls `onChange` with the session now and after every change to it (from any tab), until the
+ * returned function is called; `undefined` once it is deleted. */
+export function watchSession(id: string, onChange: (session: SessionSummary | undefined) => void): () => void {
+	const subscription = liveQuery(() => getSession(id)).subscribe({
+		next: onChange,
+		error: (error: unknown) => console.error('session', error)
+	});
+	return () => subscription.unsubscribe();
+}
+
 /** Appends an item to the end of a session's agenda. */
-export async function appendAgendaItem(
-	sessionId: string,
-	item: Omit<AgendaItem, 'id' | 'sessionId' | 'position'>
-): Promise<AgendaItem> {
+export async function appendAgendaItem(sessionId: string, item: NewAgendaItem): Promise<AgendaItem> {
 	return db().transaction('rw', db().agendaItems, db().sessions, async () => {
 		const last = await db()
 			.agendaItems.where('[sessionId+position]')

@@ -3,6 +3,9 @@ import { defineMessages } from '../define';
 /** The app shell: header, navigation, language, updates, secure-context warnings. */
 export default defineMessages({
 	fi: {
+		'version.newer.title': 'Päivitä Kohtaamo',
+		'version.newer.body':
+			'Työpajassa on mukana laite, jossa on Kohtaamon uudempi versio. Voit seurata työpajaa, mutta et voi muuttaa mitään ennen kuin päivität sovelluksen: lataa sivu uudelleen, kun laite on samassa verkossa kuin työpajapalvelin.',
 		'app.name': 'Kohtaamo',
 		'app.tagline': 'Yhteiskehittämisen työpajat museoille',
 		'app.skipToContent': 'Siirry sisältöön',
@@ -29,6 +32,9 @@ export default defineMessages({
 		'common.minutes': { one: '{count} min', other: '{count} min' }
 	},
 	sv: {
+		'version.newer.title': 'Uppdatera Kohtaamo',
+		'version.newer.body':
+			'En enhet i workshoppen använder en nyare version av Kohtaamo. Du kan följa workshoppen men inte ändra något förrän du har uppdaterat appen: ladda om sidan när enheten är i samma nätverk som workshopservern.',
 		'app.name': 'Kohtaamo',
 		'app.tagline': 'Workshoppar i samskapande för museer',
 		'app.skipToContent': 'Hoppa till innehållet',
@@ -55,6 +61,9 @@ export default defineMessages({
 		'common.minutes': { one: '{count} min', other: '{count} min' }
 	},
 	en: {
+		'version.newer.title': 'Update Kohtaamo',
+		'version.newer.body':
+			'A device in this workshop runs a newer version of Kohtaamo. You can follow the workshop but not change anything until you update the app: reload the page while this device is on the same network as the workshop server.',
 		'app.name': 'Kohtaamo',
 		'app.tagline': 'Co-design workshops for museums',
 		'app.skipToContent': 'Skip to content',

@@ -3,6 +3,8 @@ import { defineMessages } from '../define';
 /** Boards: notes, zones, clusters, votes, presence and connection. */
 export default defineMessages({
 	fi: {
+		'board.refused.read-only':
+			'Tämä työpaja on tehty Kohtaamon uudemmalla versiolla. Päivitä sovellus, niin voit taas muokata.',
 		'board.label': 'Taulu: {title}',
 		'board.addNote': 'Lisää lappu',
 		'board.addNoteTo': 'Lisää lappu alueelle {zone}',
@@ -89,6 +91,8 @@ export default defineMessages({
 		'phase.discuss': 'Keskustellaan'
 	},
 	sv: {
+		'board.refused.read-only':
+			'Den här workshoppen har gjorts med en nyare version av Kohtaamo. Uppdatera appen så kan du ändra igen.',
 		'board.label': 'Tavla: {title}',
 		'board.addNote': 'Lägg till lapp',
 		'board.addNoteTo': 'Lägg till lapp i {zone}',
@@ -176,6 +180,8 @@ export default defineMessages({
 		'phase.discuss': 'Diskutera'
 	},
 	en: {
+		'board.refused.read-only':
+			'This workshop was made with a newer version of Kohtaamo. Update the app to make changes again.',
 		'board.label': 'Board: {title}',
 		'board.addNote': 'Add note',
 		'board.addNoteTo': 'Add a note to {zone}',

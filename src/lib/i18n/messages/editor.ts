@@ -4,6 +4,8 @@ import { defineMessages } from '../define';
  * starting texts of a new method (stored in all three languages, so written as real content). */
 export default defineMessages({
 	fi: {
+		'editor.leave': 'Poistu tallentamatta',
+		'editor.board.templateChange': 'Vaihda pohja',
 		'editor.newTitle': 'Kirjoita oma menetelmä',
 		'editor.newIntro':
 			'Pohjassa on valmiina yksi käsikirjoituksen kohta ja sarakkeet taululla. Menetelmä tallentuu tälle laitteelle vasta, kun painat Tallenna.',
@@ -145,6 +147,8 @@ export default defineMessages({
 		'editor.reason.durationOrder': 'kohtien yhteisajan pitää olla lyhimmän ja pisimmän keston välillä'
 	},
 	sv: {
+		'editor.leave': 'Lämna utan att spara',
+		'editor.board.templateChange': 'Byt mall',
 		'editor.newTitle': 'Skriv en egen metod',
 		'editor.newIntro':
 			'Mallen har redan ett steg i manuset och kolumner på tavlan. Metoden sparas på den här enheten först när du trycker på Spara.',
@@ -286,6 +290,8 @@ export default defineMessages({
 		'editor.reason.durationOrder': 'stegens sammanlagda tid ska ligga mellan den kortaste och den längsta längden'
 	},
 	en: {
+		'editor.leave': 'Leave without saving',
+		'editor.board.templateChange': 'Change the template',
 		'editor.newTitle': 'Write your own method',
 		'editor.newIntro':
 			'The starting point has one step in the script and columns on the board. The method is saved on this device only when you press Save.',

@@ -4,7 +4,14 @@
  */
 import { inEveryLanguage } from '$lib/i18n/translate';
 import type { Method } from '$lib/methods/types';
-import { freeBoard, moveInList, schedule, type Schedule } from '$lib/session/plan';
+import {
+	agendaItemFromMethod,
+	freeBoard,
+	moveInList,
+	schedule,
+	type NewAgendaItem,
+	type Schedule
+} from '$lib/session/plan';
 import type { AgendaItem, SessionPlan, SessionSummary } from '$lib/session/types';
 import {
 	appendAgendaItem,
@@ -59,15 +66,7 @@ export class SessionPlanner {
 	}
 
 	async addMethod(method: Method): Promise<AgendaItem> {
-		const language = this.#session.language;
-		return this.#add({
-			kind: 'method',
-			methodId: method.id,
-			title: method.name[language],
-			minutes: method.duration.default,
-			prompt: method.prompts[language].join('\n'),
-			board: method.board
-		});
+		return this.#add(agendaItemFromMethod(method, this.#session.language));
 	}
 
 	async addBlank(kind: 'blank' | 'break'): Promise<AgendaItem> {
@@ -76,7 +75,7 @@ export class SessionPlanner {
 		return this.#add({ kind, title, minutes, prompt: '', board: freeBoard(minutes) });
 	}
 
-	async #add(item: Omit<AgendaItem, 'id' | 'sessionId' | 'position'>): Promise<AgendaItem> {
+	async #add(item: NewAgendaItem): Promise<AgendaItem> {
 		const added = (await this.#write(() => appendAgendaItem(this.#session.id, item))) as AgendaItem;
 		this.#agenda = [...this.#agenda, added];
 		return added;

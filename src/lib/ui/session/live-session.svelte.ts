@@ -88,7 +88,7 @@ export class LiveSession {
 		const open = await openSessionDoc(sessionId);
 		if (!open) return null;
 		const live = new LiveSession(summary, open, await ownNoteIds(sessionId));
-		facilitation.checkIn(open.doc, live.actor, summary.group ?? null, summary.anonymous);
+		facilitation.checkIn(open.doc, live.actor, summary.group ?? null, live.anonymous);
 		live.connect();
 		return live;
 	}
@@ -148,6 +148,10 @@ export class LiveSession {
 	get canRedo(): boolean {
 		return this.#canRedo;
 	}
+	/** Whether the session is anonymous (`isAnonymousSession`: the plan or join link, or the document). */
+	get anonymous(): boolean {
+		return facilitation.isAnonymousSession(this.doc, this.summary.anonymous);
+	}
 	get isFacilitator(): boolean {
 		return this.summary.role === 'facilitator';
 	}
@@ -187,7 +191,7 @@ export class LiveSession {
 	// --- notes, clusters, votes -------------------------------------------------------------
 
 	addNote(input: commands.NewNote) {
-		const result = commands.addNote(this.doc, this.actor, input, this.summary.anonymous || this.view.meta.anonymous);
+		const result = commands.addNote(this.doc, this.actor, input, this.anonymous);
 		if (result.ok) {
 			this.#own.add(result.value);
 			this.#ownVersion++;

@@ -5,7 +5,7 @@
  * note re-reads that note only, which keeps boards with thousands of notes responsive.
  */
 import type * as Y from 'yjs';
-import { sessionMaps, type SessionMaps } from '$lib/board/doc';
+import { SCHEMA_VERSION, sessionMaps, type SessionMaps } from '$lib/board/doc';
 import { readActivities, readBallots, readClusters, readMeta, readNote, readRun } from '$lib/board/read';
 import { IDLE_TIMER } from '$lib/board/timer';
 import type { Activity, Ballot, Cluster, Note, RunState, SessionMetaState } from '$lib/board/types';
@@ -24,10 +24,15 @@ export class SessionView {
 	constructor(doc: Y.Doc) {
 		this.doc = doc;
 		this.maps = sessionMaps(doc);
-		const { meta, run, activities, notes, clusters, votes } = this.maps;
+		const { meta, run, activities, notes, clusters, votes, versions } = this.maps;
 		this.#watch(meta, () => (this.#meta = readMeta(this.maps)));
+		// The schema version in `meta` is read from `versions` too: a newer device joining makes
+		// the session read-only here.
+		this.#watch(versions, () => (this.#meta = readMeta(this.maps)));
 		this.#watch(run, () => (this.#run = readRun(this.maps)));
-		this.#watch(activities, () => (this.#activities = readActivities(this.maps)));
+		// Archived activities (removed from the agenda mid-workshop) are not run; exports read the
+		// document itself and keep them.
+		this.#watch(activities, () => (this.#activities = readActivities(this.maps).filter((a) => !a.archived)));
 		this.#watch(clusters, () => (this.#clusters = readClusters(this.maps)));
 		this.#watch(votes, () => (this.#ballots = readBallots(this.maps)));
 		this.#notes = this.#readAllNotes();
@@ -71,6 +76,11 @@ export class SessionView {
 
 	get meta(): SessionMetaState {
 		return this.#meta;
+	}
+	/** The document comes from a newer app version: it is shown, every change is refused
+	 * ('read-only'), and the page asks to update the app. */
+	get fromNewerVersion(): boolean {
+		return this.#meta.schema > SCHEMA_VERSION;
 	}
 	get run(): RunState {
 		return this.#run;
