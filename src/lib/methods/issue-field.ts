@@ -6,9 +6,9 @@ import type { BaseIssue } from 'valibot';
 
 export function issueField(issue: BaseIssue<unknown>): string {
 	let field = '';
-	for (const item of issue.path ?? []) {
-		if (item.type === 'array') field += `[${String(item.key)}]`;
-		else field += field ? `.${String(item.key)}` : String(item.key);
+	for (const { key } of issue.path ?? []) {
+		if (typeof key === 'number') field += `[${key}]`;
+		else field += field ? `.${String(key)}` : String(key);
 	}
 	return field;
 }
