@@ -123,7 +123,7 @@ describe('own methods travel in the backup', () => {
 		const text = (await exportBackup(id, '1.0.0'))!.text;
 		const file = JSON.parse(text) as BackupFile;
 		expect(file.version).toBe(2);
-		expect(file.methods.map((m) => (m.method as { id: string }).id)).toEqual([method.id]);
+		expect(file.methods.map((m) => m.method.id)).toEqual([method.id]);
 		expect(file.methods[0]).toMatchObject({
 			basedOn: builtIn.id,
 			method: { board: { timerMinutes: expect.any(Number) } }
@@ -173,12 +173,12 @@ describe('own methods travel in the backup', () => {
 	it('refuses a backup whose method is broken, naming the field, and changes nothing', async () => {
 		const id = await seedSession(ownMethod());
 		const file = JSON.parse((await exportBackup(id, '1.0.0'))!.text) as BackupFile;
-		(file.methods[0].method as { name: { sv: string } }).name.sv = '';
+		file.methods[0].method.name.sv = '';
 		expect(parseBackup(JSON.stringify(file))).toEqual({
 			ok: false,
 			problem: { kind: 'invalid-field', field: 'methods[0].method.name.sv' }
 		});
-		file.methods[0].method = 'not a method';
+		file.methods[0].method = 'not a method' as never;
 		expect(parseBackup(JSON.stringify(file))).toEqual({
 			ok: false,
 			problem: { kind: 'invalid-field', field: 'methods[0].method' }

@@ -28,7 +28,7 @@ import type { Translate } from '../i18n/translate';
 import { parseBoardSpec } from '../methods/board-spec';
 import { methodToFileValue } from '../methods/file-shape';
 import { issueField } from '../methods/issue-field';
-import { MethodError, parseMethod } from '../methods/parse';
+import { MethodSchema } from '../methods/method-schema';
 import { AUDIENCES } from '../methods/types';
 import { parseClock } from '../session/plan';
 import type { AgendaItem, SessionSummary } from '../session/types';
@@ -121,26 +121,7 @@ const AgendaItemSchema = v.object({
 	endedAt: v.optional(time)
 }) satisfies v.GenericSchema<unknown, AgendaItem>;
 
-/** An own method in file shape, checked by the method file schema; the field of its first
- * problem is named (`methods[0].method.name.sv`). */
-const MethodSchema = v.pipe(
-	v.unknown(),
-	v.rawTransform(({ dataset, addIssue, NEVER }) => {
-		try {
-			return parseMethod(dataset.value, 'backup');
-		} catch (error) {
-			if (!(error instanceof MethodError)) throw error;
-			const field = error.problems[0]?.field ?? '';
-			addIssue({
-				path: field
-					? [{ type: 'unknown', origin: 'value', input: dataset.value, key: field, value: undefined }]
-					: undefined
-			});
-			return NEVER;
-		}
-	})
-);
-
+/** An own method in file shape, checked by the method file schema. */
 const CarriedMethodSchema = v.object({ method: MethodSchema, basedOn: v.optional(id) });
 
 const HeaderSchema = v.object({ format: v.literal(BACKUP_FORMAT), version: v.unknown() });

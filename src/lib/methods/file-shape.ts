@@ -4,10 +4,11 @@
  * options sit beside its layout fields (`board: {template, lanes, timerMinutes, …}`), in a
  * `Method` the layout is kept apart (`board: {layout, timerMinutes, …}`).
  */
+import type { MethodFile } from './method-schema';
 import type { BoardLayout, Method } from './types';
 
 /** A method written in file shape (what `parseMethod` reads back). */
-export function methodToFileValue(method: Method): Record<string, unknown> {
+export function methodToFileValue(method: Method): MethodFile {
 	const { layout, privateWriting, dotsPerPerson, timerMinutes } = method.board;
 	return { ...method, board: { ...(layout as BoardLayout), privateWriting, dotsPerPerson, timerMinutes } };
 }

@@ -413,5 +413,8 @@ export const MethodSchema = v.pipe(
 	})
 );
 
+/** A method as a file holds it (what `MethodSchema` reads). */
+export type MethodFile = v.InferInput<typeof MethodSchema>;
+
 /** The fields of a method file, in order. */
 export const METHOD_FIELDS = Object.keys(MethodSchema.entries) as (keyof typeof MethodSchema.entries)[];
