@@ -45,3 +45,26 @@ describe('parseClientMessage', () => {
 		expect(parse(input)).toEqual({ ok: false, reason });
 	});
 });
+
+describe('parseClientMessage under other limits', () => {
+	it('holds each set of limits to its own bounds', () => {
+		const strict = { ...DEFAULT_LIMITS, maxTopicLength: 4, maxTopicsPerConnection: 1 };
+		const frame = (value: unknown) => JSON.stringify(value);
+		expect(parseClientMessage(frame({ type: 'subscribe', topics: ['abcde'] }), strict)).toEqual({
+			ok: false,
+			reason: 'topic name too long'
+		});
+		expect(parseClientMessage(frame({ type: 'subscribe', topics: ['a', 'b'] }), strict)).toEqual({
+			ok: false,
+			reason: 'too many topics in one message'
+		});
+		expect(parseClientMessage(frame({ type: 'subscribe', topics: ['abcde'] }), DEFAULT_LIMITS).ok).toBe(true);
+	});
+
+	it('keeps only the fields of the message', () => {
+		expect(parseClientMessage(JSON.stringify({ type: 'ping', extra: 'x'.repeat(10) }), DEFAULT_LIMITS)).toEqual({
+			ok: true,
+			message: { type: 'ping' }
+		});
+	});
+});

@@ -176,8 +176,8 @@ test.describe('session export', () => {
 			['notes.txt', 'Muistiinpanoja', /it is not a JSON file/],
 			[
 				'future.json',
-				valid.replace('"version": 1', '"version": 2'),
-				/made by a newer version of Kohtaamo \(format 2\)/
+				valid.replace('"version": 2', '"version": 3'),
+				/made by a newer version of Kohtaamo \(format 3\)/
 			],
 			[
 				'bad-date.json',

@@ -36,6 +36,7 @@ export function copyOfParts(parts: SessionParts, now = Date.now()): SessionParts
 		},
 		agenda: parts.agenda.map((item) => ({ ...item, id: ids.get(item.id)!, sessionId })),
 		ownNotes: [...parts.ownNotes],
+		methods: parts.methods,
 		update
 	};
 }
@@ -69,4 +70,34 @@ export function rekeyActivities(doc: Y.Doc, ids: Map<string, string>): void {
 		const current = maps.run.get('activityId');
 		if (typeof current === 'string' && ids.has(current)) maps.run.set('activityId', ids.get(current));
 	}, RESTORE_ORIGIN);
+}
+
+/**
+ * Points a restored session at the new ids of own methods kept beside this device's different
+ * method of the same id (see `planMethodRows`): its agenda items and its document's activities,
+ * so that the session (and its summary) goes on naming the method it was planned with.
+ */
+export function repointMethods(parts: SessionParts, renamed: ReadonlyMap<string, string>): SessionParts {
+	if (renamed.size === 0) return parts;
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, parts.update);
+	const { activities } = sessionMaps(doc);
+	doc.transact(() => {
+		activities.forEach((activity) => {
+			const methodId = activity instanceof Y.Map ? activity.get('methodId') : undefined;
+			if (typeof methodId === 'string' && renamed.has(methodId)) activity.set('methodId', renamed.get(methodId));
+		});
+	}, RESTORE_ORIGIN);
+	const update = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	const to = (id: string | undefined) => (id !== undefined ? (renamed.get(id) ?? id) : id);
+	return {
+		...parts,
+		agenda: parts.agenda.map((item) => (item.methodId ? { ...item, methodId: to(item.methodId) } : item)),
+		methods: parts.methods.map((carried) => ({
+			...carried,
+			method: { ...carried.method, id: to(carried.method.id)! }
+		})),
+		update
+	};
 }

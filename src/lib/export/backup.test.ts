@@ -118,7 +118,7 @@ describe('session backup', () => {
 		const first = (await exportBackup(id, '1.0.0', Date.UTC(2025, 10, 21)))!;
 		expect(first.fileName).toMatch(/^kohtaamo-lahimuseo-ja-yhdistykset-backup-\d{4}-\d\d-\d\d\.json$/);
 		const file = JSON.parse(first.text) as BackupFile;
-		expect(file).toMatchObject({ format: 'kohtaamo-session', version: 1, app: { version: '1.0.0' } });
+		expect(file).toMatchObject({ format: 'kohtaamo-session', version: 2, app: { version: '1.0.0' } });
 		expect(file.agenda).toHaveLength(6);
 		expect(file.ownNotes).toHaveLength(1);
 		expect(file.session.closingNotes).toBe('Jatketaan tammikuussa.');
@@ -143,8 +143,8 @@ describe('session backup', () => {
 		['a truncated backup', () => validText.slice(0, Math.floor(validText.length / 2)), 'truncated'],
 		['another program’s JSON', () => '{"type":"FeatureCollection","features":[]}', 'foreign'],
 		['a JSON array', () => '[1, 2, 3]', 'foreign'],
-		['a newer format', () => edit((f) => (f.version = 2 as 1)), 'newer-version'],
-		['an unknown version', () => edit((f) => (f.version = '1' as unknown as 1)), 'unsupported-version'],
+		['a newer format', () => edit((f) => (f.version = 3 as 2)), 'newer-version'],
+		['an unknown version', () => edit((f) => (f.version = '1' as unknown as 2)), 'unsupported-version'],
 		['a bad date', () => edit((f) => (f.session.date = '2025-13-45')), 'invalid-field', 'session.date'],
 		[
 			'an unknown language',

@@ -2,55 +2,155 @@
  * A whole session as one versioned JSON file, and restoring it — on another device to continue
  * there, or on this one after a mishap.
  *
- * File: `{format: 'kohtaamo-session', version: 1, exportedAt, app: {version}, session, agenda,
- * ownNotes, doc}` where `doc` is the shared Yjs document's whole state (`Y.encodeStateAsUpdate`,
- * base64). It includes the room's secret, so that a facilitator who moves to another laptop keeps
- * the join link working: the file is to be kept like a password.
+ * File (version 2): `{format: 'kohtaamo-session', version: 2, exportedAt, app: {version}, session,
+ * agenda, ownNotes, methods, doc}` where `doc` is the shared Yjs document's whole state
+ * (`Y.encodeStateAsUpdate`, base64) and `methods` the facilitator's own methods the session uses,
+ * each `{method, basedOn?}` with the method in the file shape of `workshops/` (a built-in method is
+ * in every app; an own one exists only on the device that made it). Version 1 files (no `methods`)
+ * are still read. The file includes the room's secret, so that a facilitator who moves to another
+ * laptop keeps the join link working: it is to be kept like a password.
  *
  * A file to restore is untrusted: it may be another program's JSON, cut off by a failed copy,
  * edited by hand, or made to break things. Everything is checked here, at the edge — size, JSON,
- * format and version, every field of the plan and agenda, and the document, which is applied to a
- * scratch Y.Doc and read back through the board's readers — before anything is written. A refusal
- * names the problem, and nothing on the device changes.
+ * format and version, every field of the plan and agenda (by the schemas below), every carried
+ * method (by the method file schema), and the document, which is applied to a scratch Y.Doc and
+ * read back through the board's readers — before anything is written. A refusal names the
+ * problem, and nothing on the device changes.
  */
+import * as v from 'valibot';
 import * as Y from 'yjs';
 import { isFromNewerVersion, sessionMaps } from '../board/doc';
 import { readActivities, readMeta, readNotes, readParticipants } from '../board/read';
 import { MAX_NICKNAME_LENGTH } from '../board/types';
 import type { MessageKey } from '../i18n/catalog';
-import { isLocale } from '../i18n/locales';
+import { LOCALES } from '../i18n/locales';
 import type { Translate } from '../i18n/translate';
 import { parseBoardSpec } from '../methods/board-spec';
-import { AUDIENCES, type Audience } from '../methods/types';
+import { methodToFileValue } from '../methods/file-shape';
+import { issueField } from '../methods/issue-field';
+import { MethodSchema } from '../methods/method-schema';
+import { AUDIENCES } from '../methods/types';
 import { parseClock } from '../session/plan';
-import type { AgendaItem, AgendaKind, SessionSummary } from '../session/types';
+import type { AgendaItem, SessionSummary } from '../session/types';
 import {
 	addRestoredSession,
 	mergeRestoredSession,
 	readSessionParts,
 	sessionExists,
+	type CarriedMethod,
 	type SessionParts
 } from '../storage/backup-store';
+import { planMethodRows } from '../storage/custom-methods';
 import { fromBase64, toBase64 } from '../sync/bytes';
-import { copyOfParts } from './backup-copy';
+import { copyOfParts, repointMethods } from './backup-copy';
 import { exportFileName } from './file-names';
 
 export const BACKUP_FORMAT = 'kohtaamo-session';
-export const BACKUP_VERSION = 1;
+/** The version this app writes. Every older version stays readable (see `parseBackup`). */
+export const BACKUP_VERSION = 2;
 /** Far above any real session (2,000 notes are ≈ 0.4 MB of base64), far below what would strain
  * a phone's memory while parsing. */
 export const MAX_BACKUP_BYTES = 25 * 1024 * 1024;
 
-export interface BackupFile {
-	format: typeof BACKUP_FORMAT;
-	version: typeof BACKUP_VERSION;
-	exportedAt: string;
-	app: { version: string };
-	session: SessionSummary;
-	agenda: AgendaItem[];
-	ownNotes: string[];
-	doc: string;
-}
+// --- the file's schema ----------------------------------------------------------------------
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const TOKEN = /^[A-Za-z0-9_-]{8,200}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const MAX_AGENDA_ITEMS = 200;
+export const MAX_OWN_NOTES = 20_000;
+/** Own methods one backup may carry: one per agenda item at most. */
+export const MAX_CARRIED_METHODS = MAX_AGENDA_ITEMS;
+
+const id = v.pipe(v.string(), v.regex(ID));
+const token = v.pipe(v.string(), v.regex(TOKEN));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const bounded = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+const time = bounded(0, 8.64e15);
+const audience = v.picklist(AUDIENCES);
+const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
+
+const SessionSchema = v.object({
+	id,
+	role: v.picklist(['facilitator', 'participant']),
+	title: text(200),
+	organisation: text(200),
+	date: v.pipe(
+		text(10),
+		v.check((date) => date === '' || (DAY.test(date) && !Number.isNaN(Date.parse(date))))
+	),
+	startTime: v.pipe(
+		text(5),
+		v.check((clock) => clock === '' || parseClock(clock) !== null)
+	),
+	place: text(200),
+	goal: text(5000),
+	groups: v.pipe(
+		list(audience, AUDIENCES.length),
+		v.check((groups) => new Set(groups).size === groups.length)
+	),
+	language: v.picklist(LOCALES),
+	availableMinutes: bounded(0, 24 * 60),
+	anonymous: v.boolean(),
+	room: v.object({ name: token, secret: token }),
+	participantId: id,
+	nickname: v.optional(text(MAX_NICKNAME_LENGTH)),
+	group: v.optional(audience),
+	closingNotes: v.optional(text(5000)),
+	createdAt: time,
+	updatedAt: time
+}) satisfies v.GenericSchema<unknown, SessionSummary>;
+
+/** A board as an agenda item stores it, checked by the method rules; refused as a whole. */
+const BoardSchema = v.pipe(
+	v.unknown(),
+	v.rawTransform(({ dataset, addIssue, NEVER }) => parseBoardSpec(dataset.value) ?? (addIssue(), NEVER))
+);
+
+const AgendaItemSchema = v.object({
+	id,
+	sessionId: id,
+	position: bounded(-1e9, 1e9),
+	kind: v.picklist(['method', 'blank', 'break']),
+	methodId: v.optional(id),
+	title: text(200),
+	minutes: bounded(0, 24 * 60),
+	prompt: text(2000),
+	board: v.optional(BoardSchema),
+	startedAt: v.optional(time),
+	endedAt: v.optional(time)
+}) satisfies v.GenericSchema<unknown, AgendaItem>;
+
+/** An own method in file shape, checked by the method file schema. */
+const CarriedMethodSchema = v.object({ method: MethodSchema, basedOn: v.optional(id) });
+
+const HeaderSchema = v.object({ format: v.literal(BACKUP_FORMAT), version: v.unknown() });
+
+const V1_ENTRIES = {
+	format: v.literal(BACKUP_FORMAT),
+	version: v.literal(1),
+	exportedAt: v.pipe(
+		text(40),
+		v.check((iso) => !Number.isNaN(Date.parse(iso)))
+	),
+	app: v.object({ version: v.pipe(v.string(), v.minLength(1), v.maxLength(50)) }),
+	session: SessionSchema,
+	agenda: list(AgendaItemSchema, MAX_AGENDA_ITEMS),
+	ownNotes: v.optional(list(id, MAX_OWN_NOTES), []),
+	doc: v.string()
+};
+
+/** Version 1: a session without the own methods it uses. */
+const BackupV1Schema = v.object(V1_ENTRIES);
+/** Version 2: the own methods the session uses travel with it. */
+const BackupV2Schema = v.object({
+	...V1_ENTRIES,
+	version: v.literal(2),
+	methods: list(CarriedMethodSchema, MAX_CARRIED_METHODS)
+});
+
+/** The file as this app writes it (a method in it is in file shape, checked when read). */
+export type BackupFile = v.InferInput<typeof BackupV2Schema>;
 
 export type BackupProblem =
 	| { kind: 'too-large'; size: number }
@@ -70,13 +170,20 @@ export interface ValidBackup {
 	parts: SessionParts;
 	exportedAt: string;
 	appVersion: string;
+	/** The version the file was written in. */
+	version: number;
 }
 
 export type BackupRead = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
 
 // --- export ---------------------------------------------------------------------------------
 
-export function serializeBackup(parts: SessionParts, appVersion: string, exportedAt: number): string {
+/** `parts.methods` may be left out by callers that carry no own methods (tests of other parts). */
+export function serializeBackup(
+	parts: Omit<SessionParts, 'methods'> & Partial<Pick<SessionParts, 'methods'>>,
+	appVersion: string,
+	exportedAt: number
+): string {
 	const file: BackupFile = {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
@@ -85,6 +192,7 @@ export function serializeBackup(parts: SessionParts, appVersion: string, exporte
 		session: parts.session,
 		agenda: parts.agenda,
 		ownNotes: parts.ownNotes,
+		methods: (parts.methods ?? []).map(({ method, basedOn }) => ({ method: methodToFileValue(method), basedOn })),
 		doc: toBase64(parts.update)
 	};
 	return `${JSON.stringify(file, null, 2)}\n`;
@@ -118,12 +226,7 @@ export async function readBackupFile(file: Blob): Promise<BackupRead> {
 }
 
 const refuse = (problem: BackupProblem): BackupRead => ({ ok: false, problem });
-
-class Invalid extends Error {
-	constructor(readonly field: string) {
-		super(`invalid field ${field}`);
-	}
-}
+const invalid = (field: string): BackupRead => refuse({ kind: 'invalid-field', field });
 
 export function parseBackup(text: string): BackupRead {
 	if (text.length > MAX_BACKUP_BYTES) return refuse({ kind: 'too-large', size: text.length });
@@ -135,35 +238,46 @@ export function parseBackup(text: string): BackupRead {
 		// A file that names our format but does not parse was cut short (or damaged) on its way.
 		return refuse({ kind: text.includes(`"${BACKUP_FORMAT}"`) ? 'truncated' : 'not-json' });
 	}
-	if (!isRecord(data) || data.format !== BACKUP_FORMAT) return refuse({ kind: 'foreign' });
+	if (!v.is(HeaderSchema, data)) return refuse({ kind: 'foreign' });
 	const version = data.version;
 	if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION)
 		return refuse({ kind: 'newer-version', version });
-	if (version !== BACKUP_VERSION) return refuse({ kind: 'unsupported-version', version: String(version).slice(0, 20) });
+	const schema = version === 1 ? BackupV1Schema : version === 2 ? BackupV2Schema : null;
+	if (!schema) return refuse({ kind: 'unsupported-version', version: String(version).slice(0, 20) });
 
-	let parts: Omit<SessionParts, 'update'>;
-	let exportedAt: string;
-	let appVersion: string;
-	try {
-		exportedAt = isoTime(data.exportedAt, 'exportedAt');
-		appVersion = str(isRecord(data.app) ? data.app.version : undefined, 'app.version', 1, 50);
-		const session = readSession(data.session);
-		parts = {
-			session,
-			agenda: readAgenda(data.agenda, session.id),
-			ownNotes: readOwnNotes(data.ownNotes)
-		};
-	} catch (error) {
-		if (error instanceof Invalid) return refuse({ kind: 'invalid-field', field: error.field });
-		throw error;
+	// The first problem is enough to refuse the file; it is named by its field.
+	const parsed = v.safeParse(schema, data, { abortEarly: true });
+	if (!parsed.success) return invalid(issueField(parsed.issues[0]));
+	const file = parsed.output;
+	const methods: CarriedMethod[] = 'methods' in file ? file.methods.map(carried) : [];
+
+	// Across fields: every agenda item belongs to this session, once; every method comes once.
+	const seen = new Set<string>();
+	for (const [i, item] of file.agenda.entries()) {
+		if (seen.has(item.id)) return invalid(`agenda[${i}].id`);
+		seen.add(item.id);
+		if (item.sessionId !== file.session.id) return invalid(`agenda[${i}].sessionId`);
+	}
+	const methodIds = new Set<string>();
+	for (const [i, { method }] of methods.entries()) {
+		if (methodIds.has(method.id)) return invalid(`methods[${i}].method.id`);
+		methodIds.add(method.id);
 	}
 
-	const update = fromBase64(data.doc, Math.ceil((MAX_BACKUP_BYTES * 4) / 3));
-	if (!update || update.length === 0) return refuse({ kind: 'invalid-field', field: 'doc' });
+	const update = fromBase64(file.doc, Math.ceil((MAX_BACKUP_BYTES * 4) / 3));
+	if (!update || update.length === 0) return invalid('doc');
 	const checked = checkDoc(update);
 	if (checked) return refuse(checked);
-	return { ok: true, backup: { parts: { ...parts, update }, exportedAt, appVersion } };
+	const parts: SessionParts = { session: file.session, agenda: file.agenda, ownNotes: file.ownNotes, update, methods };
+	return {
+		ok: true,
+		backup: { parts, exportedAt: file.exportedAt, appVersion: file.app.version, version: file.version }
+	};
 }
+
+/** Leaves out an absent `basedOn` rather than carrying it as undefined. */
+const carried = ({ method, basedOn }: { method: CarriedMethod['method']; basedOn?: string }): CarriedMethod =>
+	basedOn === undefined ? { method } : { method, basedOn };
 
 /** Applies the state to a scratch document and reads it back as the app would. */
 function checkDoc(update: Uint8Array): BackupProblem | null {
@@ -192,131 +306,6 @@ function checkDoc(update: Uint8Array): BackupProblem | null {
 	}
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const ID = /^[A-Za-z0-9_-]{1,100}$/;
-const TOKEN = /^[A-Za-z0-9_-]{8,200}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const KINDS: readonly AgendaKind[] = ['method', 'blank', 'break'];
-
-function str(value: unknown, field: string, min: number, max: number): string {
-	if (typeof value !== 'string' || value.length < min || value.length > max) throw new Invalid(field);
-	return value;
-}
-function optionalText(value: unknown, field: string, max: number): string | undefined {
-	return value === undefined ? undefined : str(value, field, 0, max);
-}
-function pattern(value: unknown, field: string, re: RegExp): string {
-	if (typeof value !== 'string' || !re.test(value)) throw new Invalid(field);
-	return value;
-}
-function time(value: unknown, field: string): number {
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 8.64e15) throw new Invalid(field);
-	return value;
-}
-function optionalTime(value: unknown, field: string): number | undefined {
-	return value === undefined ? undefined : time(value, field);
-}
-function isoTime(value: unknown, field: string): string {
-	if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value))) throw new Invalid(field);
-	return value;
-}
-function number(value: unknown, field: string, min: number, max: number): number {
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) throw new Invalid(field);
-	return value;
-}
-function audience(value: unknown, field: string): Audience {
-	if (!AUDIENCES.includes(value as Audience)) throw new Invalid(field);
-	return value as Audience;
-}
-
-function readSession(value: unknown): SessionSummary {
-	if (!isRecord(value)) throw new Invalid('session');
-	const v = value;
-	const f = (name: string) => `session.${name}`;
-	const date = str(v.date, f('date'), 0, 10);
-	if (date !== '' && (!DAY.test(date) || Number.isNaN(Date.parse(date)))) throw new Invalid(f('date'));
-	const startTime = str(v.startTime, f('startTime'), 0, 5);
-	if (startTime !== '' && parseClock(startTime) === null) throw new Invalid(f('startTime'));
-	if (!Array.isArray(v.groups) || v.groups.length > AUDIENCES.length) throw new Invalid(f('groups'));
-	const groups = v.groups.map((g, i) => audience(g, `${f('groups')}[${i}]`));
-	if (new Set(groups).size !== groups.length) throw new Invalid(f('groups'));
-	if (!isLocale(v.language)) throw new Invalid(f('language'));
-	if (v.role !== 'facilitator' && v.role !== 'participant') throw new Invalid(f('role'));
-	if (typeof v.anonymous !== 'boolean') throw new Invalid(f('anonymous'));
-	if (!isRecord(v.room)) throw new Invalid(f('room'));
-	const session: SessionSummary = {
-		id: pattern(v.id, f('id'), ID),
-		role: v.role,
-		title: str(v.title, f('title'), 0, 200),
-		organisation: str(v.organisation, f('organisation'), 0, 200),
-		date,
-		startTime,
-		place: str(v.place, f('place'), 0, 200),
-		goal: str(v.goal, f('goal'), 0, 5000),
-		groups,
-		language: v.language,
-		availableMinutes: number(v.availableMinutes, f('availableMinutes'), 0, 24 * 60),
-		anonymous: v.anonymous,
-		room: {
-			name: pattern(v.room.name, f('room.name'), TOKEN),
-			secret: pattern(v.room.secret, f('room.secret'), TOKEN)
-		},
-		participantId: pattern(v.participantId, f('participantId'), ID),
-		createdAt: time(v.createdAt, f('createdAt')),
-		updatedAt: time(v.updatedAt, f('updatedAt'))
-	};
-	const nickname = optionalText(v.nickname, f('nickname'), MAX_NICKNAME_LENGTH);
-	if (nickname !== undefined) session.nickname = nickname;
-	if (v.group !== undefined) session.group = audience(v.group, f('group'));
-	const closingNotes = optionalText(v.closingNotes, f('closingNotes'), 5000);
-	if (closingNotes !== undefined) session.closingNotes = closingNotes;
-	return session;
-}
-
-const MAX_AGENDA = 200;
-
-function readAgenda(value: unknown, sessionId: string): AgendaItem[] {
-	if (!Array.isArray(value) || value.length > MAX_AGENDA) throw new Invalid('agenda');
-	const seen = new Set<string>();
-	return value.map((entry, i) => {
-		const f = (name: string) => `agenda[${i}].${name}`;
-		if (!isRecord(entry)) throw new Invalid(`agenda[${i}]`);
-		const id = pattern(entry.id, f('id'), ID);
-		if (seen.has(id)) throw new Invalid(f('id'));
-		seen.add(id);
-		if (entry.sessionId !== sessionId) throw new Invalid(f('sessionId'));
-		if (!KINDS.includes(entry.kind as AgendaKind)) throw new Invalid(f('kind'));
-		const item: AgendaItem = {
-			id,
-			sessionId,
-			position: number(entry.position, f('position'), -1e9, 1e9),
-			kind: entry.kind as AgendaKind,
-			title: str(entry.title, f('title'), 0, 200),
-			minutes: number(entry.minutes, f('minutes'), 0, 24 * 60),
-			prompt: str(entry.prompt, f('prompt'), 0, 2000)
-		};
-		if (entry.methodId !== undefined) item.methodId = pattern(entry.methodId, f('methodId'), ID);
-		if (entry.board !== undefined) {
-			const board = parseBoardSpec(entry.board);
-			if (!board) throw new Invalid(f('board'));
-			item.board = board;
-		}
-		const startedAt = optionalTime(entry.startedAt, f('startedAt'));
-		const endedAt = optionalTime(entry.endedAt, f('endedAt'));
-		if (startedAt !== undefined) item.startedAt = startedAt;
-		if (endedAt !== undefined) item.endedAt = endedAt;
-		return item;
-	});
-}
-
-function readOwnNotes(value: unknown): string[] {
-	if (value === undefined) return [];
-	if (!Array.isArray(value) || value.length > 20_000) throw new Invalid('ownNotes');
-	return value.map((id, i) => pattern(id, `ownNotes[${i}]`, ID));
-}
-
 // --- restoring ------------------------------------------------------------------------------
 
 export type RestoreChoice = 'merge' | 'keep-both';
@@ -328,21 +317,29 @@ export type RestoreOutcome =
 	/** The session is already on this device: ask which to do, then call again with a choice. */
 	| { kind: 'exists'; sessionId: string; title: string };
 
-/** Restores a checked backup. Without a choice, a session that already exists is not touched. */
+/**
+ * Restores a checked backup. Without a choice, a session that already exists is not touched.
+ * The own methods it carries are added with it; one that differs from this device's method of
+ * the same id is kept beside it under a new id, and a new or copied session points at that id. A
+ * merged session keeps pointing at this device's method (its agenda is this device's).
+ */
 export async function restoreBackup(backup: ValidBackup, choice?: RestoreChoice): Promise<RestoreOutcome> {
 	const { parts } = backup;
 	const { id, title } = parts.session;
-	if (!(await sessionExists(id))) {
-		await addRestoredSession(parts);
+	const exists = await sessionExists(id);
+	if (exists && choice === undefined) return { kind: 'exists', sessionId: id, title };
+	const { rows, renamed } = await planMethodRows(parts.methods);
+	if (!exists) {
+		await addRestoredSession(repointMethods(parts, renamed), rows);
 		return { kind: 'added', sessionId: id, title };
 	}
 	if (choice === 'merge') {
-		await mergeRestoredSession(parts);
+		await mergeRestoredSession(parts, rows);
 		return { kind: 'merged', sessionId: id, title };
 	}
 	if (choice === 'keep-both') {
-		const copy = copyOfParts(parts);
-		await addRestoredSession(copy);
+		const copy = repointMethods(copyOfParts(parts), renamed);
+		await addRestoredSession(copy, rows);
 		return { kind: 'copied', sessionId: copy.session.id, title: copy.session.title };
 	}
 	return { kind: 'exists', sessionId: id, title };

@@ -2,6 +2,7 @@
  * Making a facilitator's own method from a built-in one or from nothing. Pure: the caller stores it.
  */
 import { LOCALES, type Locale, type Localized } from '../i18n/locales';
+import { TEXT_LIMITS } from './limits';
 import { QUADRANTS, type BoardLayout, type BoardTemplate, type Method, type QuadrantId } from './types';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -26,9 +27,9 @@ export function customId(base: string): string {
 export function duplicateMethod(method: Method, copySuffix: Localized): Method {
 	const copy = structuredClone(method);
 	copy.id = customId(method.id);
-	// Names may have 80 characters: shorten the name, not the mark, so that a copy is always marked.
+	// Shorten the name, not the mark, so that a copy is always marked.
 	for (const locale of LOCALES) {
-		const room = 80 - copySuffix[locale].length - 1;
+		const room = TEXT_LIMITS.name - copySuffix[locale].length - 1;
 		copy.name[locale] = `${method.name[locale].slice(0, room).trimEnd()} ${copySuffix[locale]}`;
 	}
 	return copy;

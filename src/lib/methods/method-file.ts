@@ -5,8 +5,9 @@
  * problem is reported in words a facilitator can act on.
  */
 import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
+import { methodToFileValue } from './file-shape';
 import { MethodError, parseMethod } from './parse';
-import type { BoardLayout, Method } from './types';
+import type { Method } from './types';
 
 export const MAX_METHOD_FILE_BYTES = 512 * 1024;
 
@@ -27,11 +28,7 @@ export class MethodImportError extends Error {
 
 /** Writes the file body in the field order of `workshops/README.md`. */
 export function methodToFile(method: Method): string {
-	const { layout, privateWriting, dotsPerPerson, timerMinutes } = method.board;
-	const file = {
-		...method,
-		board: { ...(layout as BoardLayout), privateWriting, dotsPerPerson, timerMinutes }
-	};
+	const file = methodToFileValue(method);
 	return `# Kohtaamo method file (see workshops/README.md in the Kohtaamo repository)\n${stringifyYaml(file, { lineWidth: 100 })}`;
 }
 

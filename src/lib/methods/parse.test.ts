@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MethodError, parseMethod, zoneIds, type MethodProblem, type ProblemCode } from './parse';
-import { BOARD_TEMPLATES } from './types';
+import { BOARD_TEMPLATES, PHASES } from './types';
 
 type Obj = Record<string, unknown>;
 
@@ -408,5 +408,52 @@ describe('parseMethod refuses bad input with the field, the code and the reason'
 		);
 		expect(message).toMatch(/^broken\.yaml: /);
 		for (const problem of problems) expect(message).toContain(`${problem.field}: ${problem.reason}`);
+	});
+});
+
+describe('parseMethod, as the method schema reads it', () => {
+	it('reports every unknown field at once, a prototype key included', () => {
+		const file = JSON.parse('{"__proto__": {"admin": true}}') as Obj;
+		Object.assign(file, methodFile(), { colour: 'red', size: 3 });
+		const unknown = problemsOf(file).filter((p) => p.code === 'unknown-field');
+		expect(unknown.map((p) => p.field).sort()).toEqual(['__proto__', 'colour', 'size']);
+		expect(({} as Obj).admin).toBeUndefined();
+	});
+
+	it.each([
+		['a list for the board', (f: Obj) => edit(f, 'board', [BOARDS.free]), 'board'],
+		['a list for the texts', (f: Obj) => edit(f, 'name', ['fi', 'sv', 'en']), 'name'],
+		['a list for a step', (f: Obj) => edit(f, 'steps[0]', [5]), 'steps[0]']
+	])('%s is not a mapping', (_what, change, field) => {
+		expect(problemsOf(change(methodFile()))).toContainEqual(expect.objectContaining({ field, code: 'not-mapping' }));
+	});
+
+	it.each([
+		['phase', (f: Obj) => edit(f, 'phase', undefined), PHASES.join(', ')],
+		['board.template', (f: Obj) => edit(f, 'board.template', undefined), BOARD_TEMPLATES.join(', ')]
+	])('a missing %s names the words allowed', (field, change, allowed) => {
+		expect(problemsOf(change(methodFile()))).toContainEqual(
+			expect.objectContaining({ field, code: 'one-of', params: { allowed } })
+		);
+	});
+
+	it('reads a group size whose maximum is null as one without a maximum', () => {
+		expect(parseMethod(edit(methodFile(), 'groupSize.max', null), 'test.yaml').groupSize).toEqual({ min: 2 });
+	});
+
+	it('checks list lengths and zone ids even when an item is bad, and blames nothing for a failed number', () => {
+		const file = edit(methodFile(), 'board', {
+			...BOARDS.columns,
+			lanes: [zone('same'), zone('same'), ...Array.from({ length: 8 }, (_, i) => zone(`l${i}`))],
+			timerMinutes: 5
+		});
+		edit(file, 'board.lanes[2].name.fi', '');
+		edit(file, 'duration.default', 'twenty');
+		expect(problemsOf(file).map((p) => [p.field, p.code])).toEqual([
+			['duration.default', 'not-number'],
+			['board.lanes[2].name.fi', 'empty'],
+			['board.lanes', 'too-many'],
+			['board.lanes[1].id', 'duplicate-id']
+		]);
 	});
 });

@@ -13,12 +13,26 @@
  *   merge, whatever order the edits happened in — and any page that has the document open
  *   receives it through y-dexie's live query.
  *
+ * The facilitator's own methods the session uses travel with it (a restored session's summary
+ * names its methods): they are written in the same transaction, as rows `planMethodRows` decided.
+ *
  * Validation happens before anything here is called (see `export/backup.ts`): these functions
  * trust their input.
  */
 import * as Y from 'yjs';
+import { sessionMaps } from '../board/doc';
+import { readActivities } from '../board/read';
+import type { Method } from '../methods/types';
 import type { AgendaItem, SessionSummary } from '../session/types';
+import { checkedRow } from './custom-methods';
 import { db, type SessionRow } from './db';
+import type { StoredMethod } from './stored-method';
+
+/** One of the facilitator's own methods, as a backup carries it. */
+export interface CarriedMethod {
+	method: Method;
+	basedOn?: string;
+}
 
 export interface SessionParts {
 	session: SessionSummary;
@@ -27,6 +41,8 @@ export interface SessionParts {
 	ownNotes: string[];
 	/** The shared document's whole state, as `Y.encodeStateAsUpdate` gives it. */
 	update: Uint8Array;
+	/** The own methods (not built-in ones) that the agenda or the document names. */
+	methods: CarriedMethod[];
 }
 
 export class SessionExistsError extends Error {
@@ -45,7 +61,7 @@ function updatesTable(): string {
 export async function readSessionParts(sessionId: string): Promise<SessionParts | null> {
 	const d = db();
 	const updates = d.table(updatesTable());
-	return d.transaction('r', [d.sessions, d.agendaItems, d.ownNotes, updates], async () => {
+	return d.transaction('r', [d.sessions, d.agendaItems, d.ownNotes, d.customMethods, updates], async () => {
 		const row = await d.sessions.get(sessionId);
 		if (!row) return null;
 		const agenda = await d.agendaItems
@@ -59,12 +75,22 @@ export async function readSessionParts(sessionId: string): Promise<SessionParts 
 		const doc = new Y.Doc();
 		for (const update of rows) Y.applyUpdateV2(doc, update.u);
 		const state = Y.encodeStateAsUpdate(doc);
+		const methodIds = new Set([
+			...agenda.map((item) => item.methodId),
+			...readActivities(sessionMaps(doc)).map((activity) => activity.methodId)
+		]);
 		doc.destroy();
+		const ids = [...methodIds].filter((id): id is string => id !== undefined).sort();
+		const stored = await d.customMethods.bulkGet(ids);
 		return {
 			session: { ...row },
 			agenda,
 			ownNotes: own.map((r) => r.noteId).sort(),
-			update: state
+			update: state,
+			methods: stored
+				.map((row) => row && checkedRow(row))
+				.filter((row): row is StoredMethod => !!row)
+				.map(({ method, basedOn }) => (basedOn === undefined ? { method } : { method, basedOn }))
 		};
 	});
 }
@@ -73,18 +99,22 @@ export async function sessionExists(sessionId: string): Promise<boolean> {
 	return (await db().sessions.where('id').equals(sessionId).count()) > 0;
 }
 
-/** Adds a restored session as a new one, all or nothing. Refuses (SessionExistsError) if the id
- * is taken, so that a restore never overwrites a session silently. */
-export async function addRestoredSession(parts: SessionParts): Promise<void> {
+/** Adds a restored session as a new one, all or nothing, with the own methods to add (see
+ * `planMethodRows`). Refuses (SessionExistsError) if the id is taken, so that a restore never
+ * overwrites a session silently. */
+export async function addRestoredSession(parts: SessionParts, methods: StoredMethod[] = []): Promise<void> {
 	const d = db();
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, parts.update);
+	const tables = [d.sessions, d.agendaItems, d.ownNotes, d.customMethods, d.table(updatesTable())];
 	try {
-		await d.transaction('rw', [d.sessions, d.agendaItems, d.ownNotes, d.table(updatesTable())], async () => {
+		await d.transaction('rw', tables, async () => {
 			if (await d.sessions.get(parts.session.id)) throw new SessionExistsError(parts.session.id);
 			await d.sessions.add({ ...parts.session, doc } as SessionRow);
 			await d.agendaItems.bulkAdd(parts.agenda.map((item) => ({ ...item, sessionId: parts.session.id })));
 			await d.ownNotes.bulkPut(parts.ownNotes.map((noteId) => ({ sessionId: parts.session.id, noteId })));
+			// `add`, not `put`: a method saved meanwhile under the same id fails the restore, never overwritten.
+			await d.customMethods.bulkAdd(methods);
 		});
 	} finally {
 		doc.destroy();
@@ -93,14 +123,18 @@ export async function addRestoredSession(parts: SessionParts): Promise<void> {
 
 /**
  * Merges a backup into the session of the same id on this device: the shared document by CRDT
- * merge, the agenda by adding the items this device lacks (by id), own-note marks by union. The
- * device's plan fields are kept as they are. All or nothing.
+ * merge, the agenda by adding the items this device lacks (by id), own-note marks by union, and
+ * the own methods `planMethodRows` decided to add. The device's plan fields are kept as they are.
+ * All or nothing.
  */
-export async function mergeRestoredSession(parts: SessionParts): Promise<{ addedItems: number }> {
+export async function mergeRestoredSession(
+	parts: SessionParts,
+	methods: StoredMethod[] = []
+): Promise<{ addedItems: number }> {
 	const d = db();
 	const updates = d.table(updatesTable());
 	const id = parts.session.id;
-	return d.transaction('rw', [d.sessions, d.agendaItems, d.ownNotes, updates], async () => {
+	return d.transaction('rw', [d.sessions, d.agendaItems, d.ownNotes, d.customMethods, updates], async () => {
 		const existing = await d.sessions.get(id);
 		if (!existing) throw new Error(`session ${id} is not on this device`);
 		const known = new Set((await d.agendaItems.where('sessionId').equals(id).toArray()).map((item) => item.id));
@@ -111,6 +145,7 @@ export async function mergeRestoredSession(parts: SessionParts): Promise<{ added
 		await d.agendaItems.bulkAdd(missing.map((item) => ({ ...item, sessionId: id })));
 		await d.ownNotes.bulkPut(parts.ownNotes.map((noteId) => ({ sessionId: id, noteId })));
 		await updates.add({ k: id, u: Y.convertUpdateFormatV1ToV2(parts.update), f: 1 });
+		await d.customMethods.bulkAdd(methods);
 		await d.sessions.update(id, { updatedAt: Date.now() });
 		return { addedItems: missing.length };
 	});

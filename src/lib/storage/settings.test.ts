@@ -78,6 +78,17 @@ describe('stored settings', () => {
 		expect(await readSetting('signalingUrl')).toBe('');
 		expect(await readSetting('iceServers')).toEqual([]);
 	});
+
+	it('reads language and timer sound by their schemas too', async () => {
+		await writeSetting('locale', 'sv');
+		await writeSetting('timerSound', true);
+		expect([await readSetting('locale'), await readSetting('timerSound')]).toEqual(['sv', true]);
+		await db().settings.bulkPut([
+			{ key: 'locale', value: 'de' },
+			{ key: 'timerSound', value: 'yes' }
+		]);
+		expect([await readSetting('locale'), await readSetting('timerSound')]).toEqual([undefined, false]);
+	});
 });
 
 describe('participant addresses and Wi-Fi name', () => {

@@ -1,77 +1,83 @@
 /**
- * Per-device settings. Each setting has a parser: a stored value that does not parse (an older
+ * Per-device settings, each with a valibot schema: a stored value that does not parse (an older
  * version's shape, a hand-edited database) falls back to the default instead of breaking the app.
+ * The settings' types come from their schemas.
  */
 import * as v from 'valibot';
-import { isLocale, type Locale } from '../i18n/locales';
+import { LOCALES } from '../i18n/locales';
 import { MAX_WIFI_NAME_LENGTH } from '../session/join-link';
 import { ParticipantBasesSchema, type ParticipantBase } from '../session/server-info';
 import { db } from './db';
 
-interface SettingSpec<T> {
-	fallback: T;
-	parse(value: unknown): T | undefined;
-}
-
-/** Every per-device setting and its type. */
-export interface Settings {
-	/** The interface language the person chose; undefined: follow the device. */
-	locale: Locale | undefined;
-	/** Play a sound when the activity timer runs out (off by default: galleries are quiet places). */
-	timerSound: boolean;
-	/** Sessions not edited for this many days are offered for deletion; null: keep everything
-	 * (the default — deleting is the facilitator's decision, never the app's). */
-	retentionDays: RetentionDays | null;
-	/** Signaling server for static deployments; empty: the origin's own `/signal`. */
-	signalingUrl: string;
-	/** ICE servers for static deployments (STUN/TURN); empty: local network only. */
-	iceServers: RTCIceServer[];
-	/** The participant addresses the workshop server offered last, kept for offline starts. */
-	participantBases: ParticipantBase[];
-	/** The participant address the facilitator picked among several networks; empty: the first. */
-	participantBase: string;
-	/** The Wi-Fi network participants should stay on, shown on the poster and to a phone that lost
-	 * the workshop; empty: not said. */
-	wifiName: string;
-}
-
 export const RETENTION_DAYS = [30, 90, 180, 365] as const;
 export type RetentionDays = (typeof RETENTION_DAYS)[number];
 
-export type SettingKey = keyof Settings;
+export const MAX_ICE_SERVERS = 10;
+const ICE_URL = /^(stuns?|turns?):[^\s]{1,300}$/;
+const IceUrl = v.pipe(v.string(), v.regex(ICE_URL));
+const IceText = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+const urlsOf = (urls: string | string[]) => (typeof urls === 'string' ? [urls] : urls);
 
-const SPECS: { [K in SettingKey]: SettingSpec<Settings[K]> } = {
-	locale: { fallback: undefined, parse: (v) => (isLocale(v) ? v : undefined) },
-	timerSound: { fallback: false, parse: (v) => (typeof v === 'boolean' ? v : undefined) },
-	retentionDays: {
-		fallback: null,
-		parse: (v) => (RETENTION_DAYS.includes(v as RetentionDays) ? (v as RetentionDays) : undefined)
+/** One STUN or TURN server. Browsers refuse a TURN server without both username and credential
+ * (InvalidAccessError): better said where it is typed. */
+const IceServerSchema = v.pipe(
+	v.strictObject({
+		urls: v.union([IceUrl, v.pipe(v.array(IceUrl), v.minLength(1), v.maxLength(10))]),
+		username: v.optional(IceText),
+		credential: v.optional(IceText)
+	}),
+	v.check(
+		({ urls, username, credential }) =>
+			!urlsOf(urls).some((url) => url.startsWith('turn')) || (username !== undefined && credential !== undefined)
+	)
+) satisfies v.GenericSchema<unknown, RTCIceServer>;
+
+const IceServersSchema = v.pipe(v.array(IceServerSchema), v.maxLength(MAX_ICE_SERVERS));
+
+/** Every per-device setting: its schema and its default. */
+const SETTINGS = {
+	/** The interface language the person chose; undefined: follow the device. */
+	locale: { schema: v.picklist(LOCALES), fallback: undefined },
+	/** Play a sound when the activity timer runs out (off by default: galleries are quiet places). */
+	timerSound: { schema: v.boolean(), fallback: false },
+	/** Sessions not edited for this many days are offered for deletion; null: keep everything
+	 * (the default — deleting is the facilitator's decision, never the app's). */
+	retentionDays: { schema: v.picklist(RETENTION_DAYS), fallback: null },
+	/** Signaling server for static deployments; empty: the origin's own `/signal`. */
+	signalingUrl: {
+		schema: v.union([
+			v.literal(''),
+			v.pipe(
+				v.string(),
+				v.check((url) => checkSignalingUrl(url).ok)
+			)
+		]),
+		fallback: ''
 	},
-	signalingUrl: { fallback: '', parse: (v) => (v === '' ? '' : checkSignalingUrl(v).ok ? (v as string) : undefined) },
-	iceServers: {
-		fallback: [],
-		parse: (v) => {
-			const checked = checkIceServers(v);
-			return checked.ok ? checked.servers : undefined;
-		}
-	},
-	participantBases: { fallback: [], parse: (v_) => parseWith(ParticipantBasesSchema, v_) },
-	participantBase: { fallback: '', parse: (v_) => (typeof v_ === 'string' && v_.length <= 300 ? v_ : undefined) },
-	wifiName: {
-		fallback: '',
-		parse: (v_) => (typeof v_ === 'string' && v_.length <= MAX_WIFI_NAME_LENGTH ? v_ : undefined)
-	}
+	/** ICE servers for static deployments (STUN/TURN); empty: local network only. */
+	iceServers: { schema: IceServersSchema, fallback: [] as RTCIceServer[] },
+	/** The participant addresses the workshop server offered last, kept for offline starts. */
+	participantBases: { schema: ParticipantBasesSchema, fallback: [] as ParticipantBase[] },
+	/** The participant address the facilitator picked among several networks; empty: the first. */
+	participantBase: { schema: v.pipe(v.string(), v.maxLength(300)), fallback: '' },
+	/** The Wi-Fi network participants should stay on, shown on the poster and to a phone that lost
+	 * the workshop; empty: not said. */
+	wifiName: { schema: v.pipe(v.string(), v.maxLength(MAX_WIFI_NAME_LENGTH)), fallback: '' }
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+
+/** Every per-device setting and its type. */
+export type Settings = {
+	-readonly [K in SettingKey]: v.InferOutput<(typeof SETTINGS)[K]['schema']> | (typeof SETTINGS)[K]['fallback'];
 };
-
-function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> | undefined {
-	const result = v.safeParse(schema, value);
-	return result.success ? result.output : undefined;
-}
 
 export async function readSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
 	const row = await db().settings.get(key);
-	const spec = SPECS[key];
-	return row === undefined ? spec.fallback : (spec.parse(row.value) ?? spec.fallback);
+	const { schema, fallback } = SETTINGS[key];
+	if (row === undefined) return fallback as Settings[K];
+	const parsed = v.safeParse(schema, row.value);
+	return (parsed.success ? parsed.output : fallback) as Settings[K];
 }
 
 export async function writeSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
@@ -96,8 +102,6 @@ export function checkSignalingUrl(value: unknown): { ok: true; url: string } | {
 	return { ok: true, url: value.trim() };
 }
 
-export const MAX_ICE_SERVERS = 10;
-
 export type IceProblem =
 	| { kind: 'not-json' }
 	| { kind: 'not-list' }
@@ -105,9 +109,6 @@ export type IceProblem =
 	| { kind: 'urls'; index: number }
 	| { kind: 'credentials'; index: number }
 	| { kind: 'unknown-key'; index: number; key: string };
-
-const ICE_URL = /^(stuns?|turns?):[^\s]{1,300}$/;
-const ICE_KEYS = new Set(['urls', 'username', 'credential']);
 
 /** ICE servers as the settings page takes them (JSON text) or as stored (an array). */
 export function checkIceServers(
@@ -126,32 +127,18 @@ export function checkIceServers(
 	if (list.length > MAX_ICE_SERVERS) return { ok: false, problem: { kind: 'too-many' } };
 	const servers: RTCIceServer[] = [];
 	for (const [index, entry] of list.entries()) {
-		if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-			return { ok: false, problem: { kind: 'urls', index } };
-		const unknown = Object.keys(entry).find((key) => !ICE_KEYS.has(key));
-		if (unknown !== undefined) return { ok: false, problem: { kind: 'unknown-key', index, key: unknown.slice(0, 40) } };
-		const { urls, username, credential } = entry as Record<string, unknown>;
-		const urlList = typeof urls === 'string' ? [urls] : urls;
-		if (
-			!Array.isArray(urlList) ||
-			urlList.length === 0 ||
-			urlList.length > 10 ||
-			!urlList.every((u) => typeof u === 'string' && ICE_URL.test(u))
-		)
-			return { ok: false, problem: { kind: 'urls', index } };
-		// Browsers refuse a TURN server without both (InvalidAccessError) — better said here.
-		const turn = urlList.some((u) => (u as string).startsWith('turn'));
-		const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 500;
-		if (
-			(turn && (!text(username) || !text(credential))) ||
-			(username !== undefined && !text(username)) ||
-			(credential !== undefined && !text(credential))
-		)
-			return { ok: false, problem: { kind: 'credentials', index } };
-		const server: RTCIceServer = { urls: typeof urls === 'string' ? urls : [...(urlList as string[])] };
-		if (username !== undefined) server.username = username as string;
-		if (credential !== undefined) server.credential = credential as string;
-		servers.push(server);
+		const parsed = v.safeParse(IceServerSchema, entry, { abortEarly: true });
+		if (!parsed.success) return { ok: false, problem: iceProblem(parsed.issues[0], index) };
+		servers.push(parsed.output);
 	}
 	return { ok: true, servers };
+}
+
+/** The settings page's problem for a server's first issue. */
+function iceProblem(issue: v.BaseIssue<unknown>, index: number): IceProblem {
+	const key = issue.path?.[0]?.key;
+	if (issue.type === 'strict_object' && issue.expected === 'never')
+		return { kind: 'unknown-key', index, key: String(key).slice(0, 40) };
+	if (issue.type === 'check' || key === 'username' || key === 'credential') return { kind: 'credentials', index };
+	return { kind: 'urls', index };
 }

@@ -87,3 +87,22 @@ describe('room messages', () => {
 		expect(parseRoomMessage(bytes)).toBeNull();
 	});
 });
+
+describe('room messages from browsers', () => {
+	it('reads a candidate’s null fields (as browsers write them) as absent', () => {
+		const body = new TextEncoder().encode(
+			JSON.stringify({ a: 2, i: { candidate: 'candidate:1', sdpMid: null, sdpMLineIndex: 1, usernameFragment: null } })
+		);
+		const bytes = new Uint8Array(body.length + 1);
+		bytes[0] = 3;
+		bytes.set(body, 1);
+		expect(parseRoomMessage(bytes)).toEqual({
+			kind: 'signal',
+			signal: { attempt: 2, candidate: { candidate: 'candidate:1', sdpMLineIndex: 1 } }
+		});
+	});
+
+	it('keeps only the routing of an envelope, whatever else a frame carries', () => {
+		expect(parseEnvelope({ v: 1, from: a, c: 'AAAA', note: 'x' }, 1000)).toEqual({ v: 1, from: a, c: 'AAAA' });
+	});
+});

@@ -11,6 +11,7 @@
  * the sealed message. No `to` means "everyone in the room".
  * Sealed message: one kind byte, then the body — JSON for announce and signal, raw bytes for relay.
  */
+import * as v from 'valibot';
 import { fromUtf8, isPeerId, prefixed, utf8 } from './bytes.ts';
 
 export const ENVELOPE_VERSION = 1;
@@ -19,14 +20,32 @@ export const MAX_RECIPIENTS = 256;
 const MAX_SDP_CHARS = 64 * 1024;
 const MAX_CANDIDATE_CHARS = 4 * 1024;
 
-export interface Envelope {
-	v: typeof ENVELOPE_VERSION;
-	from: string;
-	to?: string[];
-	/** Relay frames only: `seq[i]` counts the frames this sender has relayed to `to[i]`. */
-	seq?: number[];
-	c: string;
-}
+// Schemas are built once: envelopes and room messages are parsed for every frame.
+const PeerId = v.custom<string>(isPeerId);
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+/** Refused at the first problem: a frame is dropped whole, and nobody reads why. */
+const FIRST_PROBLEM = { abortEarly: true } as const;
+
+const EnvelopeSchema = v.pipe(
+	v.object({
+		v: v.literal(ENVELOPE_VERSION),
+		from: PeerId,
+		to: v.optional(
+			v.pipe(
+				v.array(PeerId),
+				v.minLength(1),
+				v.maxLength(MAX_RECIPIENTS),
+				v.check((to) => new Set(to).size === to.length)
+			)
+		),
+		/** Relay frames only: `seq[i]` counts the frames this sender has relayed to `to[i]`. */
+		seq: v.optional(v.array(Count)),
+		c: v.pipe(v.string(), v.nonEmpty())
+	}),
+	v.check(({ to, seq }) => seq === undefined || (to !== undefined && seq.length === to.length))
+);
+
+export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
 
 /** A WebRTC signal for one connection attempt (numbered by the initiating peer). */
 export interface DirectSignal {
@@ -48,31 +67,52 @@ const KIND_LEAVE = 2;
 const KIND_SIGNAL = 3;
 const KIND_RELAY = 4;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A text field that may be left out or null (browsers write null); read as absent then. */
+const maybe = <T extends v.GenericSchema>(schema: T) => v.nullish(schema);
+const withoutNulls = <T extends object>(value: T) =>
+	Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null && item !== undefined)) as {
+		[K in keyof T]: Exclude<T[K], null>;
+	};
 
-const isCount = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+/** Announce body: `{c: awareness client id, r: can do WebRTC}`. */
+const AnnounceSchema = v.pipe(
+	v.object({ c: v.pipe(Count, v.maxValue(0xffffffff)), r: v.boolean() }),
+	v.transform(({ c, r }): RoomMessage => ({ kind: 'announce', clientId: c, rtc: r }))
+);
 
-function isPeerIdList(value: unknown): value is string[] {
-	return Array.isArray(value) && value.length > 0 && value.length <= MAX_RECIPIENTS && value.every(isPeerId);
-}
+const CandidateSchema = v.pipe(
+	v.object({
+		candidate: v.pipe(v.string(), v.maxLength(MAX_CANDIDATE_CHARS)),
+		sdpMid: maybe(v.pipe(v.string(), v.maxLength(64))),
+		sdpMLineIndex: maybe(v.pipe(Count, v.maxValue(1024))),
+		usernameFragment: maybe(v.pipe(v.string(), v.maxLength(256)))
+	}),
+	v.transform(withoutNulls)
+) satisfies v.GenericSchema<unknown, RTCIceCandidateInit>;
+
+/** Signal body: `{a: attempt, d?: description, i?: candidate, h?: true}`. */
+const SignalSchema = v.pipe(
+	v.object({
+		a: Count,
+		d: v.optional(
+			v.object({ type: v.picklist(['offer', 'answer']), sdp: v.pipe(v.string(), v.maxLength(MAX_SDP_CHARS)) })
+		),
+		i: v.optional(CandidateSchema),
+		h: v.optional(v.literal(true))
+	}),
+	v.transform(({ a, d, i, h }): RoomMessage => {
+		const signal: DirectSignal = { attempt: a };
+		if (d) signal.description = d;
+		if (i) signal.candidate = i;
+		if (h) signal.hangup = h;
+		return { kind: 'signal', signal };
+	})
+);
 
 /** Parses the clear part of a frame; null when it is not an envelope we would send. */
 export function parseEnvelope(data: unknown, maxSealedChars: number): Envelope | null {
-	if (!isRecord(data) || data.v !== ENVELOPE_VERSION || !isPeerId(data.from)) return null;
-	if (typeof data.c !== 'string' || data.c.length === 0 || data.c.length > maxSealedChars) return null;
-	const envelope: Envelope = { v: ENVELOPE_VERSION, from: data.from, c: data.c };
-	if (data.to !== undefined) {
-		if (!isPeerIdList(data.to) || new Set(data.to).size !== data.to.length) return null;
-		envelope.to = data.to;
-	}
-	if (data.seq !== undefined) {
-		const to = envelope.to;
-		if (!to || !Array.isArray(data.seq) || data.seq.length !== to.length || !data.seq.every(isCount)) return null;
-		envelope.seq = data.seq;
-	}
-	return envelope;
+	const parsed = v.safeParse(EnvelopeSchema, data, FIRST_PROBLEM);
+	return parsed.success && parsed.output.c.length <= maxSealedChars ? parsed.output : null;
 }
 
 /** The authenticated context of a sealed message: its routing, so it cannot be re-addressed. */
@@ -104,13 +144,11 @@ export function parseRoomMessage(bytes: Uint8Array<ArrayBuffer>): RoomMessage | 
 	const body = bytes.subarray(1);
 	switch (bytes[0]) {
 		case KIND_ANNOUNCE:
-			return parseAnnounce(readJson(body));
+			return parseJson(AnnounceSchema, body);
 		case KIND_LEAVE:
 			return body.length === 0 ? { kind: 'leave' } : null;
-		case KIND_SIGNAL: {
-			const signal = parseSignal(readJson(body));
-			return signal ? { kind: 'signal', signal } : null;
-		}
+		case KIND_SIGNAL:
+			return parseJson(SignalSchema, body);
 		case KIND_RELAY:
 			return body.length > 0 ? { kind: 'relay', chunk: body } : null;
 		default:
@@ -118,58 +156,15 @@ export function parseRoomMessage(bytes: Uint8Array<ArrayBuffer>): RoomMessage | 
 	}
 }
 
-function readJson(bytes: Uint8Array): unknown {
+function parseJson(schema: v.GenericSchema<unknown, RoomMessage>, bytes: Uint8Array): RoomMessage | null {
 	const text = fromUtf8(bytes);
-	if (text === null) return undefined;
+	if (text === null) return null;
+	let raw: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		raw = JSON.parse(text) as unknown;
 	} catch {
-		return undefined;
+		return null;
 	}
-}
-
-function parseAnnounce(raw: unknown): RoomMessage | null {
-	if (!isRecord(raw) || !isCount(raw.c) || raw.c > 0xffffffff || typeof raw.r !== 'boolean') return null;
-	return { kind: 'announce', clientId: raw.c, rtc: raw.r };
-}
-
-function parseSignal(raw: unknown): DirectSignal | null {
-	if (!isRecord(raw) || !isCount(raw.a)) return null;
-	const signal: DirectSignal = { attempt: raw.a };
-	if (raw.d !== undefined) {
-		const d = raw.d;
-		if (!isRecord(d) || (d.type !== 'offer' && d.type !== 'answer')) return null;
-		if (typeof d.sdp !== 'string' || d.sdp.length > MAX_SDP_CHARS) return null;
-		signal.description = { type: d.type, sdp: d.sdp };
-	}
-	if (raw.i !== undefined) {
-		const candidate = parseCandidate(raw.i);
-		if (!candidate) return null;
-		signal.candidate = candidate;
-	}
-	if (raw.h !== undefined) {
-		if (raw.h !== true) return null;
-		signal.hangup = true;
-	}
-	return signal;
-}
-
-function parseCandidate(raw: unknown): RTCIceCandidateInit | null {
-	if (!isRecord(raw)) return null;
-	const { candidate, sdpMid, sdpMLineIndex, usernameFragment } = raw;
-	if (typeof candidate !== 'string' || candidate.length > MAX_CANDIDATE_CHARS) return null;
-	const init: RTCIceCandidateInit = { candidate };
-	if (sdpMid !== undefined && sdpMid !== null) {
-		if (typeof sdpMid !== 'string' || sdpMid.length > 64) return null;
-		init.sdpMid = sdpMid;
-	}
-	if (sdpMLineIndex !== undefined && sdpMLineIndex !== null) {
-		if (!isCount(sdpMLineIndex) || sdpMLineIndex > 1024) return null;
-		init.sdpMLineIndex = sdpMLineIndex;
-	}
-	if (usernameFragment !== undefined && usernameFragment !== null) {
-		if (typeof usernameFragment !== 'string' || usernameFragment.length > 256) return null;
-		init.usernameFragment = usernameFragment;
-	}
-	return init;
+	const parsed = v.safeParse(schema, raw, FIRST_PROBLEM);
+	return parsed.success ? parsed.output : null;
 }

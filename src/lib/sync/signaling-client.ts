@@ -10,9 +10,17 @@
  * rate limit is never hit. Frames from the server are parsed defensively; anything unexpected is
  * dropped and logged, never thrown.
  */
+import * as v from 'valibot';
 import { MAX_FRAME_CHARS, type SyncTuning } from './limits.ts';
 import { PacedQueue, type QueuedFrame } from './paced-queue.ts';
 import type { SignalingStatus, SyncLog, WebSocketConstructor, WebSocketLike } from './types.ts';
+
+/** What the server sends a client (y-webrtc's protocol): pongs, and what peers published. Built
+ * once: every incoming frame is parsed. A publish of another topic is dropped by the caller. */
+const ServerFrameSchema = v.variant('type', [
+	v.object({ type: v.literal('pong') }),
+	v.object({ type: v.literal('publish'), topic: v.string(), data: v.unknown() })
+]);
 
 const OPEN = 1;
 /** Stop handing frames to the socket while this much is still waiting in its own buffer. */
@@ -182,17 +190,22 @@ export class SignalingClient {
 			log({ type: 'dropped', reason: 'not-json', source: 'signaling' });
 			return;
 		}
-		if (typeof frame !== 'object' || frame === null) {
-			log({ type: 'dropped', reason: 'unknown-frame', source: 'signaling' });
-			return;
+		const parsed = v.safeParse(ServerFrameSchema, frame, { abortEarly: true });
+		if (parsed.success) {
+			const message = parsed.output;
+			if (message.type === 'pong') return;
+			if (message.topic === this.#options.topic) {
+				this.#options.onPublish(message.data);
+				return;
+			}
 		}
-		const record = frame as Record<string, unknown>;
-		if (record.type === 'pong') return;
-		if (record.type === 'publish' && record.topic === this.#options.topic && 'data' in record) {
-			this.#options.onPublish(record.data);
-			return;
-		}
-		log({ type: 'dropped', reason: 'unknown-frame', source: 'signaling', detail: String(record.type).slice(0, 32) });
+		const type = typeof frame === 'object' && frame !== null ? (frame as Record<string, unknown>).type : undefined;
+		log({
+			type: 'dropped',
+			reason: 'unknown-frame',
+			source: 'signaling',
+			...(type === undefined ? {} : { detail: String(type).slice(0, 32) })
+		});
 	}
 
 	#down(socket: WebSocketLike, reason: string): void {

@@ -1,37 +1,30 @@
 /**
  * Presence: who is here, from the awareness states peers send. Those states are untrusted input,
- * so they are validated into `Present` before the UI sees them.
+ * so they are read through the presence schema (`$lib/board/presence-state`) before the UI sees them.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import { MAX_NICKNAME_LENGTH } from '$lib/board/types';
+import { readPresenceState, type PresenceState } from '$lib/board/presence-state';
 
-export interface Present {
+export interface Present extends Pick<PresenceState, 'participantId' | 'name' | 'role'> {
 	clientId: number;
-	participantId: string;
-	name?: string;
-	role: 'facilitator' | 'participant';
 	self: boolean;
 }
 
-export interface LocalPresence {
-	participantId: string;
-	name?: string;
-	role: 'facilitator' | 'participant';
-}
+/** What this device publishes about itself (besides its clock reading). */
+export type LocalPresence = Pick<PresenceState, 'participantId' | 'name' | 'role'>;
 
 export function readPresence(awareness: Awareness): Present[] {
 	const out: Present[] = [];
 	awareness.getStates().forEach((state, clientId) => {
-		if (typeof state !== 'object' || state === null) return;
-		const { participantId, name, role } = state as Record<string, unknown>;
-		if (typeof participantId !== 'string' || participantId.length > 64) return;
+		const read = readPresenceState(state);
+		if (!read) return;
 		const present: Present = {
 			clientId,
-			participantId,
-			role: role === 'facilitator' ? 'facilitator' : 'participant',
+			participantId: read.participantId,
+			role: read.role,
 			self: clientId === awareness.clientID
 		};
-		if (typeof name === 'string' && name.trim() && name.length <= MAX_NICKNAME_LENGTH) present.name = name.trim();
+		if (read.name !== undefined) present.name = read.name;
 		out.push(present);
 	});
 	return out.sort(

@@ -6,11 +6,10 @@
  */
 import type { Locale } from '$lib/i18n/locales';
 import { namedZonesOf, starterLayout } from '$lib/methods/custom';
+import { LIST_LIMITS } from '$lib/methods/limits';
 import { MethodError, parseMethod, type MethodProblem } from '$lib/methods/parse';
 import type { Audience, BoardTemplate, Method, Phase } from '$lib/methods/types';
 import {
-	MAX_LANES,
-	MAX_STEPS,
 	clearPlaceholders,
 	emptyLocalized,
 	formFromMethod,
@@ -120,7 +119,7 @@ export class MethodDraft {
 
 	/** Adds an empty step at the end; returns its key. */
 	addStep(): number | null {
-		if (this.#form.steps.length >= MAX_STEPS) return null;
+		if (this.#form.steps.length >= LIST_LIMITS.steps.max) return null;
 		const step: StepForm = { key: this.#nextKey++, minutes: 5, title: emptyLocalized(), script: emptyLocalized() };
 		this.#form.steps.push(step);
 		return step.key;
@@ -164,7 +163,7 @@ export class MethodDraft {
 
 	addLane() {
 		const layout = this.#form.board.layout;
-		if (layout.template !== 'columns' || layout.lanes.length >= MAX_LANES) return;
+		if (layout.template !== 'columns' || layout.lanes.length >= LIST_LIMITS.lanes.max) return;
 		const ids = layout.lanes.map((lane) => lane.id);
 		// The id's number is the name's, so that the name is recognised as a placeholder later.
 		let n = layout.lanes.length + 1;

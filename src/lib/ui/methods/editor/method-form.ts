@@ -16,9 +16,6 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const LIST_FIELDS = ['tags', 'materials', 'preparation', 'prompts', 'tips', 'accessibility'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 
-export const MAX_STEPS = 20;
-export const MAX_LANES = 9;
-
 export interface StepForm {
 	/** Stable across moves, for element ids and keyed lists. */
 	key: number;

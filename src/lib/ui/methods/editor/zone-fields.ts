@@ -4,16 +4,23 @@
  */
 import type { MessageKey } from '$lib/i18n/catalog';
 import type { MessageParams } from '$lib/i18n/translate';
+import { TEXT_LIMITS } from '$lib/methods/limits';
 import type { BoardLayout, NamedZone, QuadrantId } from '$lib/methods/types';
 
 export interface ZoneField {
 	label: { key: MessageKey; params?: MessageParams };
 	/** The field path `parseMethod` uses for this name (a problem's field starts with it). */
 	path: string;
+	/** Characters the name may have. */
+	maxLength: number;
 }
 
 const numbered = (zones: NamedZone[] | undefined, key: MessageKey, group: string): ZoneField[] =>
-	(zones ?? []).map((_, i) => ({ label: { key, params: { n: i + 1 } }, path: `board.${group}[${i}].name` }));
+	(zones ?? []).map((_, i) => ({
+		label: { key, params: { n: i + 1 } },
+		path: `board.${group}[${i}].name`,
+		maxLength: TEXT_LIMITS.zoneName
+	}));
 
 export function zoneFields(layout: BoardLayout): ZoneField[] {
 	switch (layout.template) {
@@ -25,12 +32,14 @@ export function zoneFields(layout: BoardLayout): ZoneField[] {
 			const axis = (name: 'xAxis' | 'yAxis', prefix: 'x' | 'y'): ZoneField[] =>
 				(['label', 'low', 'high'] as const).map((end) => ({
 					label: { key: `editor.zone.${prefix}${end === 'label' ? 'Label' : end === 'low' ? 'Low' : 'High'}` },
-					path: `board.${name}.${end}`
+					path: `board.${name}.${end}`,
+					maxLength: end === 'label' ? TEXT_LIMITS.axisLabel : TEXT_LIMITS.axisEnd
 				}));
 			return [
 				...(Object.keys(layout.quadrants) as QuadrantId[]).map((q) => ({
 					label: { key: `editor.zone.${q}` as const },
-					path: `board.quadrants.${q}`
+					path: `board.quadrants.${q}`,
+					maxLength: TEXT_LIMITS.quadrant
 				})),
 				...axis('xAxis', 'x'),
 				...axis('yAxis', 'y')

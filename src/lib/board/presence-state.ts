@@ -1,0 +1,35 @@
+/**
+ * The presence state each device publishes in awareness (who is here, and the facilitator's
+ * clock reading), as one valibot schema: the writer builds its state as a `PresenceState`, and
+ * every reader parses peers' states — untrusted input from the network — with `readPresenceState`.
+ * A state is kept when it names a participant; a field that is wrong (a name too long, a clock
+ * that is no number) is left out rather than hiding the device from the presence list.
+ */
+import * as v from 'valibot';
+import { MAX_NICKNAME_LENGTH } from './types';
+
+export const MAX_PARTICIPANT_ID_LENGTH = 64;
+
+const PresenceStateSchema = v.object({
+	participantId: v.pipe(v.string(), v.maxLength(MAX_PARTICIPANT_ID_LENGTH)),
+	/** Anything but the facilitator is a participant (a peer cannot raise itself by a typo). */
+	role: v.fallback(v.picklist(['facilitator', 'participant']), 'participant'),
+	/** The nickname, trimmed; absent in anonymous sessions. */
+	name: v.fallback(v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NICKNAME_LENGTH))), undefined),
+	/** The writer's `Date.now()` when it published the state (the shared clock). */
+	clock: v.fallback(v.optional(v.pipe(v.number(), v.finite())), undefined)
+});
+
+export type PresenceState = v.InferOutput<typeof PresenceStateSchema>;
+
+/** A peer's awareness state as a `PresenceState`, without absent fields; null when it names no
+ * participant. Built once, read on every awareness change. */
+export function readPresenceState(state: unknown): PresenceState | null {
+	const parsed = v.safeParse(PresenceStateSchema, state);
+	if (!parsed.success) return null;
+	const { participantId, role, name, clock } = parsed.output;
+	const out: PresenceState = { participantId, role };
+	if (name !== undefined) out.name = name;
+	if (clock !== undefined) out.clock = clock;
+	return out;
+}
