@@ -3,7 +3,7 @@
  *
  * - Per route (join, participate, home, plan, run, methods): the JS+CSS a route's page loads before
  *   it shows (client entries, root layout, the route's node and their static imports — what
- *   SvelteKit preloads), raw and compressed. Compressed sizes are the build's precompressed `.br`
+ *   SvelteKit preloads — and the English messages), raw and compressed. Compressed sizes are the build's precompressed `.br`
  *   and `.gz` files when it has them, otherwise brotli (quality 11) and gzip (level 9) here.
  * - Per role, measured: a participant's phone on its first visit to a join link (join page, joining,
  *   the participant view, and its service worker's precache), counted from DevTools Network events
@@ -101,10 +101,15 @@ function nodeOf(folder: string, file: string): string {
 	throw new Error(`no route node for src/routes/${folder}${file}`);
 }
 
-/** JS+CSS a route's page loads before it shows: entries, layout, its node, their static imports. */
+/** The messages of one language, which the root layout loads before anything shows. */
+const MESSAGES = 'virtual:kohtaamo-messages/en';
+
+/** JS+CSS a route's page loads before it shows: entries, layout, its node, their static imports,
+ * and one language's messages. */
 function routeFiles(manifest: Manifest, folder: string): string[] {
 	const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry && !key.includes('/nodes/'));
 	const queue = [...entries, nodeOf('', '+layout.svelte'), nodeOf(folder, '+page.svelte')];
+	if (manifest[MESSAGES]) queue.push(MESSAGES);
 	const seen = new Set<string>();
 	const files = new Set<string>();
 	while (queue.length > 0) {
