@@ -1,10 +1,20 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { devSignaling } from './server/dev-signaling.ts';
+import { messageCatalogues } from './src/lib/i18n/messages-plugin.node.ts';
 import { methodLibrary } from './src/lib/methods/library-plugin.node.ts';
+import { participantFiles } from './src/lib/pwa/participant-files.node.ts';
+import svelteConfig from './svelte.config.js';
 
 export default defineConfig({
-	plugins: [methodLibrary(), sveltekit(), devSignaling()],
+	plugins: [
+		methodLibrary(),
+		messageCatalogues(),
+		sveltekit(),
+		devSignaling(),
+		// What a participant's phone keeps offline: see src/lib/pwa/participant-files.node.ts.
+		participantFiles({ version: svelteConfig.kit?.version?.name ?? '' })
+	],
 	server: { host: true },
 	build: {
 		target: 'es2022',

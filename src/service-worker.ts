@@ -2,27 +2,77 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Offline first, for galleries with patchy Wi-Fi: after one visit the whole app — shell, routes,
- * method library, fonts — is in this version's cache and loads with the server stopped.
+ * Offline first, for galleries with patchy Wi-Fi — and light on crowded Wi-Fi: a participant's
+ * phone keeps only what a participant uses, the facilitator's device keeps the whole app.
  *
- * - Install precaches every built file, every static file and the single-page fallback page.
+ * - Install precaches the participant's files (the list the build writes, see
+ *   src/lib/pwa/participant-files.node.ts: entry, shell, join and participant routes, icons,
+ *   manifest) and the single-page fallback page. Should that list be missing or from another
+ *   version, it precaches everything: bigger, never broken.
+ * - A facilitator page asks for the rest (message KEEP_WHOLE_APP): the method library, planner,
+ *   editor, PDF export and fonts join the same versioned cache, once. A marker in the cache
+ *   remembers it, so the next version's install precaches everything on that device at once and
+ *   the facilitator never has a version without the planner offline.
  * - Pages (navigations) are network-first with a short timeout, answered from the precached
  *   fallback page when the network fails: a new deployment shows at once when online, and offline
  *   the page always matches the precached scripts of this version.
- * - Built and static files are cache-first (their names or this version pin their content).
+ * - Built and static files are cache-first (their names or this version pin their content); one
+ *   not cached yet is fetched and kept.
  * - A new version waits until the page says SKIP_WAITING (the "new version — reload" prompt).
  */
 import { build, files, version } from '$service-worker';
+import { PARTICIPANT_FILES, type ParticipantFiles } from '$lib/pwa/participant-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `kohtaamo-${version}`;
 const SCOPE = new URL(sw.registration.scope);
+const BASE = SCOPE.pathname.replace(/\/$/, '');
 const FALLBACK = new URL('index.html', SCOPE).pathname;
-const PRECACHE = [...new Set([...build, ...files, FALLBACK])];
+const WHOLE_APP = [...new Set([...build, ...files, FALLBACK])];
+const KNOWN = new Set(WHOLE_APP);
+/** Never fetched: its presence in a cache says "this device keeps the whole app". */
+const WHOLE_APP_MARKER = `${BASE}/.kohtaamo-whole-app`;
 const NAVIGATION_TIMEOUT_MS = 4000;
 
+/** The participant's files of this version, or null when the build's list cannot be trusted. */
+async function participantFiles(): Promise<string[] | null> {
+	try {
+		const response = await fetch(`${BASE}/${PARTICIPANT_FILES}`, { cache: 'no-cache' });
+		if (!response.ok) return null;
+		const list = (await response.json()) as Partial<ParticipantFiles>;
+		if (list.version !== version || !Array.isArray(list.files)) return null;
+		const paths = list.files.map((file) => `${BASE}/${file}`);
+		// A path the build does not know is a list from another deployment.
+		if (!paths.every((path) => KNOWN.has(path))) return null;
+		return [...new Set([...paths, FALLBACK])];
+	} catch {
+		return null;
+	}
+}
+
+/** Whether an earlier version kept the whole app on this device. */
+async function keptWholeAppBefore(): Promise<boolean> {
+	for (const key of await caches.keys()) {
+		if (key.startsWith('kohtaamo-') && (await (await caches.open(key)).match(WHOLE_APP_MARKER))) return true;
+	}
+	return false;
+}
+
+async function keepWholeApp(cache: Cache): Promise<void> {
+	const cached = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+	await cache.addAll(WHOLE_APP.filter((path) => !cached.has(path)));
+	await cache.put(WHOLE_APP_MARKER, new Response(version));
+}
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			const participant = (await keptWholeAppBefore()) ? null : await participantFiles();
+			if (participant) await cache.addAll(participant);
+			else await keepWholeApp(cache);
+		})()
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -37,7 +87,24 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	const type = (event.data as { type?: string } | null)?.type;
+	if (type === 'SKIP_WAITING') void sw.skipWaiting();
+	if (type === 'KEEP_WHOLE_APP') {
+		event.waitUntil(
+			(async () => {
+				const cache = await caches.open(CACHE);
+				const already = (await cache.match(WHOLE_APP_MARKER)) !== undefined;
+				const kept =
+					already ||
+					(await keepWholeApp(cache).then(
+						() => true,
+						() => false
+					));
+				// Answers on the channel the page sent (workbox-window's messageSW).
+				event.ports[0]?.postMessage({ kept, newly: kept && !already });
+			})()
+		);
+	}
 });
 
 async function networkFirstPage(request: Request): Promise<Response> {
@@ -60,9 +127,15 @@ async function networkFirstPage(request: Request): Promise<Response> {
 	}
 }
 
-async function cacheFirst(request: Request): Promise<Response> {
-	const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
-	return cached ?? fetch(request);
+async function cacheFirst(event: FetchEvent, path: string): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const cached = await cache.match(event.request, { ignoreSearch: true });
+	if (cached) return cached;
+	const response = await fetch(event.request);
+	// A file of this version the device had not kept yet (a facilitator page opened on a phone):
+	// keep it, so that what was used once online also works offline.
+	if (response.ok) event.waitUntil(cache.put(path, response.clone()));
+	return response;
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -72,7 +145,7 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== SCOPE.origin) return;
 	if (request.mode === 'navigate') {
 		event.respondWith(networkFirstPage(request));
-	} else if (PRECACHE.includes(url.pathname)) {
-		event.respondWith(cacheFirst(request));
+	} else if (KNOWN.has(url.pathname)) {
+		event.respondWith(cacheFirst(event, url.pathname));
 	}
 });

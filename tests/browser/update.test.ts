@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startServer } from './support/server.ts';
 
 const BUILD = new URL('../../build/', import.meta.url).pathname;
+const CLIENT_MANIFEST = new URL('../../.svelte-kit/output/client/.vite/manifest.json', import.meta.url).pathname;
 
 /** The caches the service worker keeps, one per app version. */
 function cacheNames(page: Page): Promise<string[]> {
@@ -31,6 +32,8 @@ test('a new version waits until the facilitator chooses to reload, then replaces
 			const registration = await navigator.serviceWorker.ready;
 			return registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
 		});
+		// The facilitator's device has stored the whole app.
+		await expect(page.getByRole('status').filter({ hasText: 'works without a network' })).toBeVisible();
 		const { version } = JSON.parse(await readFile(join(root, '_app/version.json'), 'utf8')) as { version: string };
 		expect(await cacheNames(page)).toEqual([`kohtaamo-${version}`]);
 		const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
@@ -47,6 +50,16 @@ test('a new version waits until the facilitator chooses to reload, then replaces
 		await expect(prompt).toBeVisible();
 		expect(await hasWaitingWorker(page)).toBe(true);
 		expect(await cacheNames(page)).toContain(`kohtaamo-${version}`);
+		// This device kept the whole app (a facilitator's page asked for it), so the waiting version
+		// has already stored all of it too: no window in which the planner is missing offline.
+		const manifest = JSON.parse(await readFile(CLIENT_MANIFEST, 'utf8')) as Record<string, { file: string }>;
+		const library = `/${manifest['virtual:kohtaamo-methods'].file}`;
+		expect(
+			await page.evaluate(
+				async ([name, file]) => (await (await caches.open(name)).match(file)) !== undefined,
+				[`kohtaamo-${next}`, library]
+			)
+		).toBe(true);
 
 		// "Later" keeps the running version and hides the prompt.
 		await prompt.getByRole('button', { name: 'Later' }).click();

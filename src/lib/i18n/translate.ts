@@ -2,22 +2,10 @@
  * Turns a message key into text in a language. Pure, so that the PDF export and tests use it too.
  */
 import { catalog, type MessageKey } from './catalog';
-import type { Message } from './define';
+import { format, type MessageParams } from './format';
 import type { Locale } from './locales';
 
-export type MessageParams = Record<string, string | number>;
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-function pluralCategory(locale: Locale, count: number): 'one' | 'other' {
-	let rules = pluralRules.get(locale);
-	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-	return rules.select(count) === 'one' ? 'one' : 'other';
-}
-
-export function format(locale: Locale, message: Message, params: MessageParams = {}): string {
-	const text = typeof message === 'string' ? message : message[pluralCategory(locale, Number(params.count ?? 0))];
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export { format, type MessageParams };
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
 	return format(locale, catalog[locale][key], params);
