@@ -12,9 +12,31 @@ export default defineConfig({
 		chunkSizeWarningLimit: 700
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
-		environment: 'node',
 		setupFiles: ['fake-indexeddb/auto'],
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Tests of Svelte state classes with effects: compiled for the browser, run in Node
+				// (see the environment's header).
+				extends: true,
+				// Svelte's own exports (flushSync…) in their browser build, as the compiled classes use.
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'svelte',
+					server: { deps: { inline: ['svelte'] } },
+					include: ['src/**/*.svelte.test.ts'],
+					environment: './src/lib/ui/testing/svelte-client-environment.ts'
+				}
+			}
+		]
 	}
 });
