@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { devSignaling } from './server/dev-signaling.ts';
 import { methodLibrary } from './src/lib/methods/library-plugin.node.ts';
 
@@ -20,7 +20,7 @@ export default defineConfig({
 				test: {
 					name: 'node',
 					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
-					exclude: ['src/**/*.svelte.test.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.svelte.test.ts'],
 					environment: 'node'
 				}
 			},
