@@ -4,8 +4,10 @@ import { methodLibrary } from '$lib/ui/methods/library.svelte';
 import type { PageLoad } from './$types';
 
 // Plain data only: `load` also runs when a link to this page is hovered. The page opens the live
-// session itself when it mounts (`PageSession`).
+// session itself when it mounts (`PageSession`). The method library (a large chunk, only needed
+// for a method's steps, which appear once it is in) loads alongside instead of holding the page up.
 export const load: PageLoad = async ({ params }) => {
-	const [agenda, sound] = await Promise.all([listAgenda(params.id), readSetting('timerSound'), methodLibrary.load()]);
+	void methodLibrary.load();
+	const [agenda, sound] = await Promise.all([listAgenda(params.id), readSetting('timerSound')]);
 	return { id: params.id, agenda, sound };
 };
