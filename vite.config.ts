@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { devSignaling } from './server/dev-signaling.ts';
 import { messageCatalogues } from './src/lib/i18n/messages-plugin.node.ts';
 import { methodLibrary } from './src/lib/methods/library-plugin.node.ts';
@@ -22,9 +22,31 @@ export default defineConfig({
 		chunkSizeWarningLimit: 700
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
-		environment: 'node',
 		setupFiles: ['fake-indexeddb/auto'],
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Tests of Svelte state classes with effects: compiled for the browser, run in Node
+				// (see the environment's header).
+				extends: true,
+				// Svelte's own exports (flushSync…) in their browser build, as the compiled classes use.
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'svelte',
+					server: { deps: { inline: ['svelte'] } },
+					include: ['src/**/*.svelte.test.ts'],
+					environment: './src/lib/ui/testing/svelte-client-environment.ts'
+				}
+			}
+		]
 	}
 });

@@ -16,7 +16,8 @@ const PresenceStateSchema = v.object({
 	role: v.fallback(v.picklist(['facilitator', 'participant']), 'participant'),
 	/** The nickname, trimmed; absent in anonymous sessions. */
 	name: v.fallback(v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NICKNAME_LENGTH))), undefined),
-	/** The writer's `Date.now()` when it published the state (the shared clock). */
+	/** The facilitator's `Date.now()` when it published the state (the shared clock); only the
+	 * facilitator publishes one, and a participant's is ignored. */
 	clock: v.fallback(v.optional(v.pipe(v.number(), v.finite())), undefined)
 });
 
@@ -30,6 +31,7 @@ export function readPresenceState(state: unknown): PresenceState | null {
 	const { participantId, role, name, clock } = parsed.output;
 	const out: PresenceState = { participantId, role };
 	if (name !== undefined) out.name = name;
-	if (clock !== undefined) out.clock = clock;
+	// Only the facilitator's clock drives the shared timer; a participant's reading is noise.
+	if (clock !== undefined && role === 'facilitator') out.clock = clock;
 	return out;
 }

@@ -86,6 +86,25 @@ export class ChannelSender {
 		}
 	}
 
+	/**
+	 * Drops everything queued and hands `payload` to the channel at once, as a chunk of its own: the
+	 * last word on a channel about to close (`bye`). The receiver only understands chunks, so even a
+	 * one-byte farewell needs its header. False when it cannot be sent now or needs several chunks.
+	 */
+	sendLast(payload: Uint8Array): boolean {
+		this.clear();
+		if (payload.length > this.#limits.chunkBytes || this.#channel.readyState !== 'open') return false;
+		const messageId = this.#nextMessageId;
+		this.#nextMessageId = (this.#nextMessageId + 1) >>> 0;
+		try {
+			this.#channel.send(encodeChunk(messageId, 0, 1, payload));
+			return true;
+		} catch {
+			// The channel is already going away; the peer will notice the close instead.
+			return false;
+		}
+	}
+
 	/** Forgets everything not yet handed to the channel. */
 	clear(): void {
 		this.#queue = [];

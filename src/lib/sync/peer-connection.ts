@@ -176,17 +176,14 @@ export class DirectLink {
 		const channel = this.#channel;
 		pc.onicecandidate = pc.onconnectionstatechange = pc.ondatachannel = null;
 		if (channel) channel.onopen = channel.onmessage = channel.onclose = channel.onbufferedamountlow = null;
-		this.#sender?.clear();
 		this.#inbox.clear();
-		if (farewell && wasOpen && channel) {
-			try {
-				channel.send(new Uint8Array(farewell));
-			} catch {
-				// The channel is already going away; the peer will notice the close instead.
-			}
+		// The farewell goes as a chunk like every other message: sent raw, the peer's reassembler
+		// refused it as malformed and only noticed the departure when the channel closed.
+		if (farewell && wasOpen && channel && this.#sender?.sendLast(farewell)) {
 			setTimeout(() => shut(pc, channel), 250);
 			return;
 		}
+		this.#sender?.clear();
 		shut(pc, channel);
 	}
 

@@ -54,7 +54,7 @@ class I18n {
 		if (change !== this.#changes) return;
 		this.#messages = messages;
 		this.#locale = locale;
-		document.documentElement.lang = locale;
+		if (typeof document !== 'undefined') document.documentElement.lang = locale;
 	}
 }
 

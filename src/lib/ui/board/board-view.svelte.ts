@@ -15,16 +15,19 @@ export interface ZoneOption {
 	label: string;
 }
 
+/** What a board view reads of the live session (a `LiveSession` in the app). */
+export type BoardSession = Pick<LiveSession, 'view' | 'isFacilitator' | 'owns' | 'myDots'>;
+
 export class BoardView {
-	readonly #source: () => { session: LiveSession; activityId: string };
+	readonly #source: () => { session: BoardSession; activityId: string };
 
 	/** `source` is read reactively: the view follows a change of session or activity. */
-	constructor(source: () => { session: LiveSession; activityId: string }) {
+	constructor(source: () => { session: BoardSession; activityId: string }) {
 		this.#source = source;
 	}
 
 	// Getters, not fields: the derived fields below are read lazily, after the constructor ran.
-	get session(): LiveSession {
+	get session(): BoardSession {
 		return this.#source().session;
 	}
 	get activityId(): string {

@@ -1,93 +1,102 @@
 /**
- * A session open on this device: its document loaded from IndexedDB, mirrored for the UI, kept in
- * sync with the other devices, with this device's undo history and identity. Pages open one with
- * `LiveSession.open(id)` and `destroy()` it when they leave; components call its methods, which go
- * through the board's commands.
+ * A session open on this device, made of parts with one job each:
+ * - storage binding: the document loaded from IndexedDB (`openSessionDoc`) and this device's own
+ *   notes (`OwnNotes`);
+ * - `SessionView`: the document mirrored into Svelte state;
+ * - `SessionPresence`: who is here, and the facilitator's clock for the shared timer;
+ * - `SessionConnection`: sync with the room while the page is shown;
+ * - `SessionHistory`: this device's undo and redo;
+ * - `SessionCommands` (which this class extends): every change, through the board's commands.
+ *
+ * Pages own its life: they `open` one when they mount and `destroy` it when they leave (see
+ * `PageSession`) — never in `load`, which also runs when a link is merely hovered.
  */
 import { Awareness } from 'y-protocols/awareness';
-import * as commands from '$lib/board/commands';
+import type * as Y from 'yjs';
 import * as facilitation from '$lib/board/facilitation';
-import { ClockOffset } from '$lib/board/clock';
 import { migrateDoc } from '$lib/board/doc';
-import * as timer from '$lib/board/timer';
-import { createBoardHistory } from '$lib/board/history';
-import type { Actor, ActivityPhase, NoteColor } from '$lib/board/types';
-import type { Point } from '$lib/board/geometry';
+import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
 import { getSession } from '$lib/storage/sessions';
-import { SessionSync, type SyncLogEvent, type SyncState } from '$lib/sync';
-import { readPresence, type Present } from './presence';
+import type { SyncLogEvent, SyncState } from '$lib/sync';
+import { OwnNotes } from './own-notes.svelte';
+import type { Present } from './presence';
+import { SessionCommands } from './session-commands';
+import { SessionConnection, type SessionConnectionOptions } from './session-connection.svelte';
+import { SessionHistory } from './session-history.svelte';
+import { SessionPresence } from './session-presence.svelte';
 import { SessionView } from './session-view.svelte';
 import { signalingSettings } from './signaling-url';
-import type * as Y from 'yjs';
 
 export type { Refusal } from '$lib/board/commands';
 
-const CLOCK_INTERVAL_MS = 2000;
+/** How a session joins its room; tests replace the parts that need a browser. */
+export type ConnectOptions = Partial<Pick<SessionConnectionOptions, 'settings' | 'page' | 'createSync' | 'console'>>;
 
-export class LiveSession {
+export interface OpenOptions {
+	/** `false`: do not join the room (a test of the session alone). */
+	connect?: ConnectOptions | false;
+}
+
+export class LiveSession extends SessionCommands {
 	readonly summary: SessionSummary;
 	readonly view: SessionView;
 	readonly actor: Actor;
-	readonly awareness: Awareness;
+	readonly presence: SessionPresence;
+	readonly history: SessionHistory;
 	readonly #open: OpenDoc;
-	readonly #history: Y.UndoManager;
-	readonly #own: Set<string>;
-	#sync: SessionSync | null = null;
+	readonly #own: OwnNotes;
+	readonly #connectOptions: ConnectOptions | false;
+	#connection: SessionConnection | null = null;
 	#destroyed = false;
-	#syncState = $state.raw<SyncState>({ signaling: 'connecting', direct: 0, relayed: 0, synced: false });
-	#present = $state.raw<Present[]>([]);
-	#canUndo = $state.raw(false);
-	#canRedo = $state.raw(false);
-	#ownVersion = $state.raw(0);
-	readonly #clock = new ClockOffset();
-	#clockOffset = $state.raw(0);
-	#clockTimer: ReturnType<typeof setInterval> | undefined;
 
-	private constructor(summary: SessionSummary, open: OpenDoc, own: Set<string>) {
-		this.summary = summary;
-		this.#open = open;
-		this.#own = own;
+	private constructor(summary: SessionSummary, open: OpenDoc, own: OwnNotes, connect: ConnectOptions | false) {
 		migrateDoc(open.doc);
-		this.view = new SessionView(open.doc);
-		this.actor = {
+		const view = new SessionView(open.doc);
+		const actor: Actor = {
 			participantId: summary.participantId,
 			role: summary.role,
 			nickname: summary.anonymous ? undefined : summary.nickname,
-			owns: (id) => this.#own.has(id)
+			owns: (id) => own.has(id)
 		};
-		this.awareness = new Awareness(open.doc);
-		this.awareness.setLocalState({
-			participantId: summary.participantId,
-			role: summary.role,
-			...(this.actor.nickname ? { name: this.actor.nickname } : {})
+		const presence = new SessionPresence({
+			awareness: new Awareness(open.doc),
+			self: {
+				participantId: summary.participantId,
+				role: summary.role,
+				...(actor.nickname ? { name: actor.nickname } : {})
+			}
 		});
-		this.awareness.on('change', this.#onPresence);
-		this.#onPresence();
-		// Every device shares its clock reading; participants estimate their offset from the
-		// facilitator's readings, so that the shared timer shows the same time everywhere.
-		this.#clockTimer = setInterval(() => this.awareness.setLocalStateField('clock', Date.now()), CLOCK_INTERVAL_MS);
-		this.awareness.setLocalStateField('clock', Date.now());
-		this.#history = createBoardHistory(open.doc);
-		const onHistory = () => {
-			this.#canUndo = this.#history.canUndo();
-			this.#canRedo = this.#history.canRedo();
-		};
-		this.#history.on('stack-item-added', onHistory);
-		this.#history.on('stack-item-popped', onHistory);
-		this.#history.on('stack-cleared', onHistory);
-		window.addEventListener('pagehide', this.#onPageHide);
-		window.addEventListener('pageshow', this.#onPageShow);
+		const history = new SessionHistory(open.doc, () => actor.role === 'facilitator' || !view.run.locked);
+		super({
+			doc: open.doc,
+			actor,
+			view,
+			own,
+			history,
+			// One answer to "is this session anonymous" (see isAnonymousSession).
+			anonymous: () => facilitation.isAnonymousSession(open.doc, summary.anonymous),
+			facilitatorNow: () => presence.facilitatorNow()
+		});
+		this.summary = summary;
+		this.#open = open;
+		this.#own = own;
+		this.view = view;
+		this.actor = actor;
+		this.presence = presence;
+		this.history = history;
+		this.#connectOptions = connect;
 	}
 
-	/** Opens a session stored on this device; null when there is none with that id. */
-	static async open(sessionId: string): Promise<LiveSession | null> {
+	/** Opens a session stored on this device, checks in and joins its room; null when there is none. */
+	static async open(sessionId: string, options: OpenOptions = {}): Promise<LiveSession | null> {
 		const summary = await getSession(sessionId);
 		if (!summary) return null;
 		const open = await openSessionDoc(sessionId);
 		if (!open) return null;
-		const live = new LiveSession(summary, open, await ownNoteIds(sessionId));
+		const own = new OwnNotes(await ownNoteIds(sessionId), (noteId) => rememberOwnNote(sessionId, noteId));
+		const live = new LiveSession(summary, open, own, options.connect ?? {});
 		facilitation.checkIn(open.doc, live.actor, summary.group ?? null, live.anonymous);
 		live.connect();
 		return live;
@@ -95,58 +104,44 @@ export class LiveSession {
 
 	/** Starts syncing with the other devices of the room (idempotent). */
 	connect(): void {
-		if (this.#sync || this.#destroyed) return;
-		const settings = signalingSettings();
-		const sync = new SessionSync({
-			doc: this.#open.doc,
-			awareness: this.awareness,
-			room: this.summary.room.name,
-			secret: this.summary.room.secret,
-			signalingUrl: settings.url,
-			iceServers: settings.iceServers,
-			log: this.#logSync
-		});
-		sync.on('state', (state) => (this.#syncState = state));
-		this.#syncState = sync.state;
-		this.#sync = sync;
+		if (this.#destroyed || this.#connectOptions === false) return;
+		if (!this.#connection) {
+			const o = this.#connectOptions;
+			this.#connection = new SessionConnection({
+				doc: this.#open.doc,
+				awareness: this.awareness,
+				room: this.summary.room.name,
+				secret: this.summary.room.secret,
+				settings: o.settings ?? signalingSettings,
+				page: o.page ?? window,
+				createSync: o.createSync,
+				console: o.console
+			});
+		}
+		this.#connection.connect();
 	}
-
-	/** Drops and errors are worth a console line for whoever debugs a workshop — but a peer sending
-	 * garbage must not flood the console, so each kind is reported at most every ten seconds. */
-	#lastLogged = new Map<string, number>();
-	#logSync = (event: SyncLogEvent) => {
-		if (event.type !== 'dropped' && event.type !== 'error') return;
-		const kind = event.type === 'dropped' ? `dropped:${event.reason}` : `error:${event.where}`;
-		const now = Date.now();
-		if (now - (this.#lastLogged.get(kind) ?? 0) < 10_000) return;
-		this.#lastLogged.set(kind, now);
-		console.warn('sync', event);
-	};
-
-	/** Leaves the room when the page goes away (a closed tab, a phone locking the browser), so that
-	 * the others' presence lists update at once; joins again if the page comes back. */
-	#onPageHide = () => {
-		this.#sync?.destroy();
-		this.#sync = null;
-	};
-	#onPageShow = (event: PageTransitionEvent) => {
-		if (event.persisted) this.connect();
-	};
 
 	get doc(): Y.Doc {
 		return this.#open.doc;
 	}
+	get awareness(): Awareness {
+		return this.presence.awareness;
+	}
 	get sync(): SyncState {
-		return this.#syncState;
+		return this.#connection?.state ?? { signaling: 'offline', direct: 0, relayed: 0, synced: false };
+	}
+	/** The most recent sync log events (diagnostics; browser tests read them). */
+	get syncLog(): readonly SyncLogEvent[] {
+		return this.#connection?.log ?? [];
 	}
 	get present(): Present[] {
-		return this.#present;
+		return this.presence.present;
 	}
-	get canUndo(): boolean {
-		return this.#canUndo;
+	get facilitatorPresent(): boolean {
+		return this.presence.facilitatorPresent;
 	}
-	get canRedo(): boolean {
-		return this.#canRedo;
+	get clockOffset(): number {
+		return this.presence.clockOffset;
 	}
 	/** Whether the session is anonymous (`isAnonymousSession`: the plan or join link, or the document). */
 	get anonymous(): boolean {
@@ -155,106 +150,39 @@ export class LiveSession {
 	get isFacilitator(): boolean {
 		return this.summary.role === 'facilitator';
 	}
-
-	/** Whether this device wrote the note (reactive: re-read after own notes change). */
-	owns(noteId: string): boolean {
-		void this.#ownVersion;
-		return this.#own.has(noteId);
+	get canUndo(): boolean {
+		return this.history.canUndo;
 	}
-
-	#onPresence = () => {
-		this.#present = readPresence(this.awareness);
-		if (this.isFacilitator) return;
-		const now = Date.now();
-		this.awareness.getStates().forEach((state, clientId) => {
-			if (clientId === this.awareness.clientID || typeof state !== 'object' || state === null) return;
-			const { role, clock } = state as Record<string, unknown>;
-			if (role === 'facilitator' && typeof clock === 'number') this.#clock.add(clock, now);
-		});
-		this.#clockOffset = this.#clock.offset;
-	};
+	get canRedo(): boolean {
+		return this.history.canRedo;
+	}
 
 	/** The facilitator's clock, as well as this device can tell (the shared timer runs on it). */
 	facilitatorNow(): number {
-		return Date.now() + (this.isFacilitator ? 0 : this.#clockOffset);
+		return this.presence.facilitatorNow();
 	}
 
-	/** Milliseconds this device's clock is behind the facilitator's (for diagnostics and tests). */
-	get clockOffset(): number {
-		return this.#clockOffset;
+	/** Whether this device wrote the note (reactive). */
+	owns(noteId: string): boolean {
+		return this.#own.has(noteId);
 	}
-
-	get facilitatorPresent(): boolean {
-		return this.#present.some((p) => p.role === 'facilitator' && !p.self);
-	}
-
-	// --- notes, clusters, votes -------------------------------------------------------------
-
-	addNote(input: commands.NewNote) {
-		const result = commands.addNote(this.doc, this.actor, input, this.anonymous);
-		if (result.ok) {
-			this.#own.add(result.value);
-			this.#ownVersion++;
-			void rememberOwnNote(this.summary.id, result.value);
-		}
-		return result;
-	}
-	editNote = (id: string, text: string) => commands.editNote(this.doc, this.actor, id, text);
-	recolorNote = (id: string, color: NoteColor) => commands.recolorNote(this.doc, this.actor, id, color);
-	deleteNote = (id: string) => commands.deleteNote(this.doc, this.actor, id);
-	moveNote = (id: string, position: Point) => {
-		const result = commands.moveNote(this.doc, this.actor, id, position);
-		this.#history.stopCapturing();
-		return result;
-	};
-	moveNotesToZone = (ids: string[], zone: string | null) => commands.moveNotesToZone(this.doc, this.actor, ids, zone);
-	groupNotes = (ids: string[], name: string) => commands.groupNotes(this.doc, this.actor, ids, name);
-	dropNoteOnNote = (id: string, targetId: string) => commands.dropNoteOnNote(this.doc, this.actor, id, targetId, '');
-	renameCluster = (id: string, name: string) => commands.renameCluster(this.doc, this.actor, id, name);
-	ungroup = (id: string) => commands.ungroup(this.doc, this.actor, id);
-	removeFromCluster = (id: string) => commands.removeFromCluster(this.doc, this.actor, id);
-	castVote = (noteId: string) => commands.castVote(this.doc, this.actor, noteId);
-	retractVote = (noteId: string) => commands.retractVote(this.doc, this.actor, noteId);
-	myDots = (activityId: string) => {
-		void this.view.ballots;
-		return commands.myDots(this.view.maps, activityId, this.actor.participantId);
-	};
 
 	undo(): void {
-		this.#history.undo();
+		this.history.undo();
 	}
 	redo(): void {
-		this.#history.redo();
+		this.history.redo();
 	}
 
-	// --- facilitation ------------------------------------------------------------------------
-
-	setPhase = (activityId: string, phase: ActivityPhase) =>
-		facilitation.setPhase(this.doc, this.actor, activityId, phase);
-	setDotBudget = (activityId: string, dots: number) =>
-		facilitation.setDotBudget(this.doc, this.actor, activityId, dots);
-	setLocked = (locked: boolean) => facilitation.setLocked(this.doc, this.actor, locked);
-	setCurrentActivity = (activityId: string) => facilitation.setCurrentActivity(this.doc, this.actor, activityId);
-	endSession = (keepCopy: boolean) => facilitation.endSession(this.doc, this.actor, keepCopy);
-	reopenSession = () => facilitation.reopenSession(this.doc, this.actor);
-	startTimer = () => timer.startTimer(this.doc, this.actor, this.facilitatorNow());
-	pauseTimer = () => timer.pauseTimer(this.doc, this.actor, this.facilitatorNow());
-	addMinute = () => timer.addMinute(this.doc, this.actor, this.facilitatorNow());
-	resetTimer = (minutes: number) => timer.resetTimer(this.doc, this.actor, minutes);
-	publishActivities = (agenda: facilitation.ActivityInput[]) =>
-		facilitation.publishActivities(this.doc, this.actor, agenda);
-	writeMeta = (meta: facilitation.SessionMeta) => facilitation.writeSessionMeta(this.doc, meta);
-
+	/** Leaves the room and lets go of everything (idempotent). */
 	destroy(): void {
+		if (this.#destroyed) return;
 		this.#destroyed = true;
-		window.removeEventListener('pagehide', this.#onPageHide);
-		window.removeEventListener('pageshow', this.#onPageShow);
-		clearInterval(this.#clockTimer);
-		this.#sync?.destroy();
-		this.#sync = null;
-		this.awareness.off('change', this.#onPresence);
+		this.#connection?.destroy();
+		this.#connection = null;
+		this.presence.destroy();
 		this.awareness.destroy();
-		this.#history.destroy();
+		this.history.destroy();
 		this.view.destroy();
 		this.#open.release();
 	}

@@ -5,12 +5,18 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { readPresenceState, type PresenceState } from '$lib/board/presence-state';
 
+export type { PresenceState } from '$lib/board/presence-state';
+export type PresenceRole = PresenceState['role'];
+
+/** Validates a peer's awareness state; null when it is not a presence. A bad name or clock is left out. */
+export const parsePresenceState = readPresenceState;
+
 export interface Present extends Pick<PresenceState, 'participantId' | 'name' | 'role'> {
 	clientId: number;
 	self: boolean;
 }
 
-/** What this device publishes about itself (besides its clock reading). */
+/** What this device announces about itself (the clock is added by `SessionPresence`). */
 export type LocalPresence = Pick<PresenceState, 'participantId' | 'name' | 'role'>;
 
 export function readPresence(awareness: Awareness): Present[] {
@@ -30,4 +36,16 @@ export function readPresence(awareness: Awareness): Present[] {
 	return out.sort(
 		(a, b) => Number(b.self) - Number(a.self) || Number(b.role === 'facilitator') - Number(a.role === 'facilitator')
 	);
+}
+
+/** The clock reading of another device's facilitator, if one is present (the lowest client id wins). */
+export function facilitatorReading(awareness: Awareness): { clientId: number; clock: number } | null {
+	let found: { clientId: number; clock: number } | null = null;
+	awareness.getStates().forEach((value, clientId) => {
+		if (clientId === awareness.clientID) return;
+		const state = parsePresenceState(value);
+		if (state?.clock === undefined || (found && found.clientId < clientId)) return;
+		found = { clientId, clock: state.clock };
+	});
+	return found;
 }

@@ -1,4 +1,5 @@
-import { LiveSession } from '$lib/ui/session/live-session.svelte';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ params }) => ({ live: await LiveSession.open(params.id), id: params.id });
+// Plain data only: `load` also runs when a link to this page is hovered. The page opens the live
+// session itself when it mounts (`PageSession`).
+export const load: PageLoad = ({ params }) => ({ id: params.id });
