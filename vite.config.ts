@@ -5,6 +5,11 @@ import { methodLibrary } from './src/lib/methods/library-plugin.node.ts';
 
 export default defineConfig({
 	plugins: [methodLibrary(), sveltekit(), devSignaling()],
+	// A static deployment's signaling service, fixed at build time (svelte.config.js checks it and
+	// lists it in the CSP); empty means the origin the app came from.
+	define: {
+		'import.meta.env.KOHTAAMO_SIGNALING_URL': JSON.stringify(process.env.KOHTAAMO_SIGNALING_URL ?? '')
+	},
 	server: { host: true },
 	build: {
 		target: 'es2022',
