@@ -15,6 +15,11 @@ export default defineConfig({
 		// What a participant's phone keeps offline: see src/lib/pwa/participant-files.node.ts.
 		participantFiles({ version: svelteConfig.kit?.version?.name ?? '' })
 	],
+	// A static deployment's signaling service, fixed at build time (svelte.config.js checks it and
+	// lists it in the CSP); empty means the origin the app came from.
+	define: {
+		'import.meta.env.KOHTAAMO_SIGNALING_URL': JSON.stringify(process.env.KOHTAAMO_SIGNALING_URL ?? '')
+	},
 	server: { host: true },
 	build: {
 		target: 'es2022',

@@ -12,16 +12,23 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import { clientAddress } from './client-address.ts';
+import { clientAddress, normaliseAddress } from './client-address.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import type { Logger } from './log.ts';
+import { METRICS_CONTENT_TYPE, renderMetrics } from './metrics.ts';
 import { SERVER_INFO_PATH, type ParticipantBase, type ServerInfo } from './participants.ts';
+import { createRedisBus, type RoomBus } from './room-bus.ts';
 import { createSignaling, type Signaling } from './signaling.ts';
 import { createStaticHandler, SECURITY_HEADERS } from './static.ts';
 import type { TlsMaterial } from './tls.ts';
 
 export const SIGNAL_PATH = '/signal';
 export const CA_CERT_PATH = '/kohtaamo-ca.crt';
+export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
+export const METRICS_PATH = '/metrics';
+/** Who may read `/metrics` when nobody is named: this machine only (a Prometheus beside it). */
+const LOOPBACK_ADDRESSES = ['127.0.0.1', '::1'];
 /** A connection that sends nothing this long is closed before it is given to either server. */
 const FIRST_BYTE_TIMEOUT_MS = 10_000;
 const TLS_HANDSHAKE = 0x16;
@@ -41,10 +48,19 @@ export interface WorkshopServerOptions {
 	participantBases?: ParticipantBase[] | ((port: number) => ParticipantBase[]);
 	/** Addresses of reverse proxies whose `X-Forwarded-For` names the client (client-address.ts). */
 	trustedProxies?: string[];
+	/** Share rooms with other instances through Redis pub/sub at this URL (room-bus.ts). */
+	redisUrl?: string;
+	/**
+	 * TCP peers allowed to read `/metrics` (default: loopback only). The peer, never
+	 * `X-Forwarded-For`: Prometheus scrapes each instance directly, not through the proxy.
+	 */
+	metricsFrom?: string[];
 }
 
 export interface WorkshopServer {
 	readonly signaling: Signaling;
+	/** The Redis bus, with `redisUrl`. */
+	readonly bus: RoomBus | undefined;
 	/** Whether HTTPS is served (beside HTTP, on the same port). */
 	readonly secure: boolean;
 	listen(port: number, host?: string): Promise<AddressInfo>;
@@ -55,7 +71,12 @@ export function createWorkshopServer(options: WorkshopServerOptions): WorkshopSe
 	const limits = { ...DEFAULT_LIMITS, ...options.limits };
 	const serveStatic = createStaticHandler({ root: options.root, fallback: 'index.html' });
 	const trusted = new Set(options.trustedProxies ?? []);
+	const metricsFrom = new Set(options.metricsFrom ?? LOOPBACK_ADDRESSES);
+	const bus = options.redisUrl
+		? createRedisBus({ url: options.redisUrl, log: options.log, roomMessagesPerSecond: limits.roomMessagesPerSecond })
+		: undefined;
 	const signaling = createSignaling({
+		bus,
 		path: SIGNAL_PATH,
 		limits,
 		log: options.log,
@@ -76,7 +97,12 @@ export function createWorkshopServer(options: WorkshopServerOptions): WorkshopSe
 
 	const onRequest = (req: IncomingMessage, res: ServerResponse) => {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-		const own = path === SERVER_INFO_PATH || (caCert !== undefined && path === CA_CERT_PATH);
+		const own =
+			path === SERVER_INFO_PATH ||
+			path === HEALTH_PATH ||
+			path === READY_PATH ||
+			path === METRICS_PATH ||
+			(caCert !== undefined && path === CA_CERT_PATH);
 		if (own) {
 			for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 			if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -88,6 +114,23 @@ export function createWorkshopServer(options: WorkshopServerOptions): WorkshopSe
 			// Never cached: the app must see the addresses of today's network, not yesterday's.
 			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 			res.end(JSON.stringify(serverInfo()));
+			return;
+		}
+		if (path === HEALTH_PATH || path === READY_PATH) {
+			// Ready means: frames reach the other instances. Without Redis, alive is ready.
+			const ready = path === HEALTH_PATH || !bus || bus.ready();
+			res.writeHead(ready ? 200 : 503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+			res.end(ready ? 'ok\n' : 'redis not connected\n');
+			return;
+		}
+		if (path === METRICS_PATH) {
+			if (!metricsFrom.has(normaliseAddress(req.socket.remoteAddress))) {
+				res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('metrics are not public\n');
+				return;
+			}
+			const body = renderMetrics({ signaling: signaling.stats(), dropped: options.log.droppedCounts(), bus });
+			res.writeHead(200, { 'Content-Type': METRICS_CONTENT_TYPE, 'Cache-Control': 'no-store' });
+			res.end(body);
 			return;
 		}
 		if (caCert !== undefined && path === CA_CERT_PATH) {
@@ -155,6 +198,7 @@ export function createWorkshopServer(options: WorkshopServerOptions): WorkshopSe
 
 	return {
 		signaling,
+		bus,
 		secure: Boolean(httpsServer),
 		listen: (port, host) =>
 			new Promise((resolve, reject) => {
@@ -177,6 +221,7 @@ export function createWorkshopServer(options: WorkshopServerOptions): WorkshopSe
 				for (const server of [httpServer, httpsServer]) server?.close();
 				for (const socket of open) socket.destroy();
 			});
+			await bus?.close();
 		}
 	};
 }

@@ -8,6 +8,8 @@ describe('parseConfig', () => {
 			host: undefined,
 			https: 'own',
 			trustedProxies: [],
+			redisUrl: undefined,
+			metricsFrom: undefined,
 			root: 'build',
 			build: true,
 			qr: true
@@ -40,6 +42,10 @@ describe('parseConfig', () => {
 			{},
 			{ maxConnectionsPerAddress: 64, maxTopicsPerAddress: 4 }
 		],
+		[['--redis', 'redis://10.0.0.5:6379'], {}, { redisUrl: 'redis://10.0.0.5:6379' }],
+		[[], { KOHTAAMO_REDIS_URL: 'rediss://cache.example:6380/0' }, { redisUrl: 'rediss://cache.example:6380/0' }],
+		[['--metrics-from', '10.0.0.9, 127.0.0.1'], {}, { metricsFrom: ['10.0.0.9', '127.0.0.1'] }],
+		[['--room-messages-per-second', '500'], {}, { roomMessagesPerSecond: 500 }],
 		[['--no-build', '--no-qr'], {}, { build: false, qr: false }],
 		[['--port', '0'], {}, { port: 0 }]
 	] as const)('%j with env %j', (argv, env, expected) => {
@@ -57,6 +63,8 @@ describe('parseConfig', () => {
 		[['--participant-url', 'http://kohtaamo.local/#x'], 'must not carry'],
 		[['--trusted-proxy', 'proxy.local'], 'is not an IP address'],
 		[['--max-connections-per-address', '0'], 'not a positive whole number'],
+		[['--redis', 'localhost:6379'], 'is not a redis:// or rediss:// URL'],
+		[['--metrics-from', 'prometheus.local'], 'is not an IP address'],
 		[['--colour'], 'unknown option'],
 		[['serve'], 'unexpected argument']
 	])('refuses %j', (argv, message) => {

@@ -19,6 +19,11 @@ export interface ServerConfig {
 	/** `--participant-url`, normalised to end in `/`. */
 	participantUrl?: string;
 	trustedProxies: string[];
+	/** `--redis`: share rooms with other instances through Redis at this URL. */
+	redisUrl?: string;
+	/** Who may read `/metrics` (default: loopback). */
+	metricsFrom?: string[];
+	roomMessagesPerSecond?: number;
 	maxConnectionsPerAddress?: number;
 	maxTopicsPerAddress?: number;
 	root: string;
@@ -45,6 +50,11 @@ Usage: npm start -- [options]
   --https                 accepted for older scripts: HTTPS with the server's own authority is the default
   --trusted-proxy <addr>  a reverse proxy whose X-Forwarded-For names the client; comma-separated
                           (env KOHTAAMO_TRUSTED_PROXY)
+  --redis <url>           run as one of several instances sharing rooms through Redis pub/sub,
+                          e.g. redis://10.0.0.5:6379 (env KOHTAAMO_REDIS_URL; see README, Deployment)
+  --room-messages-per-second <n>     frames one room may publish per second across instances (default 2000)
+  --metrics-from <addr>   addresses allowed to read /metrics; comma-separated (env KOHTAAMO_METRICS_FROM;
+                          default: this machine only)
   --max-connections-per-address <n>  signaling connections one device may hold (default 32)
   --max-topics-per-address <n>       rooms one device may join at once (default 16)
   --root <dir>            the built app to serve (default: build)
@@ -80,6 +90,9 @@ export function parseConfig(argv: string[], env: Env): ServerConfig {
 			'data-dir',
 			'participant-url',
 			'trusted-proxy',
+			'redis',
+			'metrics-from',
+			'room-messages-per-second',
 			'max-connections-per-address',
 			'max-topics-per-address'
 		].includes(name);
@@ -122,6 +135,18 @@ export function parseConfig(argv: string[], env: Env): ServerConfig {
 	for (const address of trustedProxies) {
 		if (!isIP(address)) throw new ConfigError(`--trusted-proxy: "${address}" is not an IP address`);
 	}
+	const redisUrl = str('redis', 'KOHTAAMO_REDIS_URL');
+	if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+		throw new ConfigError(`--redis: "${redisUrl}" is not a redis:// or rediss:// URL`);
+	}
+	const metricsText = str('metrics-from', 'KOHTAAMO_METRICS_FROM');
+	const metricsFrom = metricsText
+		?.split(',')
+		.map((address) => address.trim())
+		.filter(Boolean);
+	for (const address of metricsFrom ?? []) {
+		if (!isIP(address)) throw new ConfigError(`--metrics-from: "${address}" is not an IP address`);
+	}
 	const count = (flag: string) => {
 		const value = flags.get(flag);
 		if (typeof value !== 'string') return undefined;
@@ -137,6 +162,9 @@ export function parseConfig(argv: string[], env: Env): ServerConfig {
 		keyPath,
 		participantUrl,
 		trustedProxies,
+		redisUrl,
+		metricsFrom,
+		roomMessagesPerSecond: count('room-messages-per-second'),
 		maxConnectionsPerAddress: count('max-connections-per-address'),
 		maxTopicsPerAddress: count('max-topics-per-address'),
 		root: str('root', 'KOHTAAMO_ROOT') ?? 'build',

@@ -23,6 +23,8 @@ export interface Limits {
 	messageBurst: number;
 	/** A subscriber whose send buffer is above this is skipped rather than buffered further. */
 	maxBufferedBytes: number;
+	/** Frames published in one room per second, counted across every instance (with `--redis` only). */
+	roomMessagesPerSecond: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -36,5 +38,8 @@ export const DEFAULT_LIMITS: Limits = {
 	maxTopicLength: 128,
 	messagesPerSecond: 200,
 	messageBurst: 400,
-	maxBufferedBytes: 8 * 1024 * 1024
+	maxBufferedBytes: 8 * 1024 * 1024,
+	// Forty devices each at their own sustained limit would be 8000; a room that really needs more
+	// than this is a flood, and its devices resync from what they missed.
+	roomMessagesPerSecond: 2000
 };

@@ -75,7 +75,10 @@ async function main(): Promise<void> {
 		log,
 		tls,
 		trustedProxies: config.trustedProxies,
+		redisUrl: config.redisUrl,
+		metricsFrom: config.metricsFrom,
 		limits: {
+			...(config.roomMessagesPerSecond && { roomMessagesPerSecond: config.roomMessagesPerSecond }),
 			...(config.maxConnectionsPerAddress && { maxConnectionsPerAddress: config.maxConnectionsPerAddress }),
 			...(config.maxTopicsPerAddress && { maxTopicsPerAddress: config.maxTopicsPerAddress })
 		},

@@ -19,6 +19,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { normaliseAddress } from './client-address.ts';
 import type { Limits } from './limits.ts';
 import type { Logger } from './log.ts';
+import type { RoomBus } from './room-bus.ts';
 import { parseClientMessage } from './signaling-protocol.ts';
 
 /** Close code for a socket that did not subscribe to any topic within `subscribeGraceMs`. */
@@ -30,6 +31,14 @@ export interface SignalingStats {
 	addresses: number;
 	topics: number;
 	messagesRelayed: number;
+	/** Frames and bytes received from this instance's clients. */
+	framesReceived: number;
+	bytesReceived: number;
+	/** Frames and bytes sent to this instance's clients (one per subscriber). */
+	framesSent: number;
+	bytesSent: number;
+	/** Publish frames that came from other instances through the bus and were forwarded. */
+	framesFromBus: number;
 }
 
 export interface Signaling {
@@ -47,6 +56,8 @@ export interface SignalingOptions {
 	heartbeatMs?: number;
 	/** The client address a request counts against (default: the TCP peer; see client-address.ts). */
 	addressOf?: (req: IncomingMessage) => string;
+	/** Other instances sharing the rooms (room-bus.ts); without it, this process is the only one. */
+	bus?: RoomBus;
 }
 
 /** What one client address holds: connections (counted from the upgrade on) and topics, each
@@ -65,6 +76,8 @@ interface Client {
 	address: string;
 	usage: AddressUsage;
 	graceTimer: ReturnType<typeof setTimeout> | undefined;
+	/** With a bus, this client's publishes in order: each waits for the room limit's answer. */
+	pending: Promise<void>;
 }
 
 export function createSignaling(options: SignalingOptions): Signaling {
@@ -80,6 +93,12 @@ export function createSignaling(options: SignalingOptions): Signaling {
 	/** Sockets from the upgrade until they close, handshake or not: the limits count these. */
 	let connections = 0;
 	let messagesRelayed = 0;
+	let framesReceived = 0;
+	let bytesReceived = 0;
+	let framesSent = 0;
+	let bytesSent = 0;
+	let framesFromBus = 0;
+	const { bus } = options;
 	const addressOf = options.addressOf ?? ((req: IncomingMessage) => normaliseAddress(req.socket.remoteAddress));
 
 	const send = (client: Client, payload: string) => {
@@ -88,8 +107,34 @@ export function createSignaling(options: SignalingOptions): Signaling {
 			log.dropped('slow subscriber skipped', client.address);
 			return;
 		}
+		framesSent++;
+		bytesSent += payload.length;
 		client.socket.send(payload);
 	};
+
+	/** Hands a publish to this instance's subscribers of the topic, each told how many there are here. */
+	const deliver = (topic: string, data: unknown) => {
+		const subscribers = topics.get(topic);
+		if (!subscribers) return;
+		const payload = JSON.stringify({ type: 'publish', topic, data, clients: subscribers.size });
+		for (const subscriber of subscribers) send(subscriber, payload);
+	};
+
+	// A frame from another instance is treated as a client's would be: an instance forwards nothing
+	// it would not have accepted itself, whoever else can write to Redis.
+	bus?.onFrame((topic, frame) => {
+		if (frame.length > limits.maxPayloadBytes) {
+			log.dropped('bus frame too large', topic.slice(0, 16));
+			return;
+		}
+		const parsed = parseClientMessage(frame, limits);
+		if (!parsed.ok || parsed.message.type !== 'publish' || parsed.message.topic !== topic) {
+			log.dropped(`malformed bus frame${parsed.ok ? '' : `: ${parsed.reason}`}`);
+			return;
+		}
+		framesFromBus++;
+		deliver(topic, parsed.message.data);
+	});
 
 	const takeToken = (client: Client): boolean => {
 		const now = Date.now();
@@ -105,7 +150,10 @@ export function createSignaling(options: SignalingOptions): Signaling {
 		const subscribers = topics.get(topic);
 		if (!subscribers) return;
 		subscribers.delete(client);
-		if (subscribers.size === 0) topics.delete(topic);
+		if (subscribers.size === 0) {
+			topics.delete(topic);
+			bus?.leave(topic);
+		}
 		client.topics.delete(topic);
 		const held = (client.usage.topics.get(topic) ?? 1) - 1;
 		if (held > 0) client.usage.topics.set(topic, held);
@@ -113,6 +161,8 @@ export function createSignaling(options: SignalingOptions): Signaling {
 	};
 
 	const onMessage = (client: Client, data: RawData, isBinary: boolean) => {
+		framesReceived++;
+		bytesReceived += rawLength(data);
 		if (!takeToken(client)) {
 			log.dropped('rate limit exceeded', client.address);
 			return;
@@ -144,7 +194,10 @@ export function createSignaling(options: SignalingOptions): Signaling {
 					clearTimeout(client.graceTimer);
 					client.graceTimer = undefined;
 					let subscribers = topics.get(topic);
-					if (!subscribers) topics.set(topic, (subscribers = new Set()));
+					if (!subscribers) {
+						topics.set(topic, (subscribers = new Set()));
+						bus?.join(topic);
+					}
 					subscribers.add(client);
 					client.topics.add(topic);
 				}
@@ -158,11 +211,26 @@ export function createSignaling(options: SignalingOptions): Signaling {
 					log.dropped('publish to a topic the client has not joined', client.address);
 					return;
 				}
-				const subscribers = topics.get(message.topic);
-				if (!subscribers) return;
-				const payload = JSON.stringify({ ...message, clients: subscribers.size });
-				for (const subscriber of subscribers) send(subscriber, payload);
-				messagesRelayed++;
+				if (!bus) {
+					deliver(message.topic, message.data);
+					messagesRelayed++;
+					break;
+				}
+				// Ask Redis now (requests are pipelined), deliver in the order the client sent.
+				const admitted = bus.admit(message.topic);
+				const frame = JSON.stringify({ type: 'publish', topic: message.topic, data: message.data });
+				client.pending = client.pending
+					.then(() => admitted)
+					.then((ok) => {
+						if (!ok) {
+							log.dropped('room rate limit exceeded', client.address);
+							return;
+						}
+						deliver(message.topic, message.data);
+						bus.publish(message.topic, frame);
+						messagesRelayed++;
+					})
+					.catch((error: unknown) => log.dropped('frame caused an error', String(error)));
 				break;
 			}
 			case 'ping':
@@ -180,6 +248,7 @@ export function createSignaling(options: SignalingOptions): Signaling {
 			lastRefill: Date.now(),
 			address,
 			usage,
+			pending: Promise.resolve(),
 			graceTimer: setTimeout(() => {
 				log.dropped('no subscription within the grace period', address);
 				socket.close(CLOSE_NO_SUBSCRIPTION, 'subscribe to a topic first');
@@ -244,7 +313,17 @@ export function createSignaling(options: SignalingOptions): Signaling {
 			wss.handleUpgrade(req, socket, head, (ws) => accept(ws, address, usage));
 			return true;
 		},
-		stats: () => ({ connections: clients.size, addresses: addresses.size, topics: topics.size, messagesRelayed }),
+		stats: () => ({
+			connections: clients.size,
+			addresses: addresses.size,
+			topics: topics.size,
+			messagesRelayed,
+			framesReceived,
+			bytesReceived,
+			framesSent,
+			bytesSent,
+			framesFromBus
+		}),
 		async close() {
 			clearInterval(heartbeat);
 			for (const client of clients) client.socket.close(1001, 'server stopping');
@@ -261,6 +340,11 @@ export function createSignaling(options: SignalingOptions): Signaling {
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rawLength(data: RawData): number {
+	if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+	return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
 
 function rawToString(data: RawData): string {
 	if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');

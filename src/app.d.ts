@@ -1,5 +1,9 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
+	interface ImportMetaEnv {
+		/** A static deployment's signaling service, set at build time (vite.config.ts). */
+		readonly KOHTAAMO_SIGNALING_URL: string;
+	}
 	namespace App {
 		// interface Error {}
 		// interface Locals {}
