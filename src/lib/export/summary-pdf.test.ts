@@ -142,6 +142,12 @@ describe('PDF summary', { timeout: 60_000 }, () => {
 		expect(hopes).toMatch(/Eniten ääniä saaneet 1 Åsa Öhman: ääkkösiä 7 ääntä/);
 	});
 
+	it('titles a list “by votes” only where there were votes', () => {
+		const free = bySection.get('a-free')!;
+		expect(free).toContain('Kaikki laput 1 Kiitos illasta!');
+		expect(free).not.toContain('äänimäärän mukaan');
+	});
+
 	it('lists a 2×2 board quadrant by quadrant', () => {
 		const matrix = bySection.get('a-matrix')!;
 		const order = [

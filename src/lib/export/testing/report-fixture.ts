@@ -23,6 +23,9 @@ import { builtinQuestion, customQuestion, type Answers, type ParticipationPlan }
 import type { AgendaItem, SessionSummary } from '../../session/types';
 import { BOARDS } from './workshop-fixture';
 
+/** The export time the report tests and the reference image use. */
+export const REPORT_EXPORTED_AT = Date.UTC(2025, 10, 21, 10, 0);
+
 export const SCRIPT_NOTES = {
 	chinese: '博物馆的开放时间',
 	japanese: '美術館でワークショップ',
