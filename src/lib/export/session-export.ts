@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { readSessionParts, type SessionParts } from '../storage/backup-store';
-import type { FontBytes } from './pdf-fonts';
+import type { FontBytes, FontLoader } from './pdf-fonts';
 import { exportFileName } from './file-names';
 import { notesCsv, type CsvSeparator } from './notes-csv';
 import { makeSummaryPdf } from './summary-pdf';
@@ -25,6 +25,8 @@ async function withDoc<T>(sessionId: string, use: (parts: SessionParts, doc: Y.D
 
 export interface SummaryFileOptions {
 	fonts: FontBytes;
+	/** Fetches the extra (CJK, emoji) fonts when the text needs them. */
+	loadFont?: FontLoader;
 	appVersion: string;
 	/** Method id → name in the session's language. */
 	methodNames: Readonly<Record<string, string>>;
@@ -46,6 +48,7 @@ export async function summaryPdfFile(
 			methodNames: options.methodNames,
 			includeNames: options.includeNames,
 			fonts: options.fonts,
+			loadFont: options.loadFont,
 			appVersion: options.appVersion,
 			exportedAt: now,
 			onProgress: options.onProgress

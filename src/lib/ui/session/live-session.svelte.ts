@@ -11,6 +11,7 @@ import { ClockOffset } from '$lib/board/clock';
 import { migrateDoc } from '$lib/board/doc';
 import * as timer from '$lib/board/timer';
 import { createBoardHistory } from '$lib/board/history';
+import { recordAnswers } from '$lib/board/participation';
 import type { Actor, ActivityPhase, NoteColor } from '$lib/board/types';
 import type { Point } from '$lib/board/geometry';
 import type { SessionSummary } from '$lib/session/types';
@@ -51,12 +52,17 @@ export class LiveSession {
 		this.#own = own;
 		migrateDoc(open.doc);
 		this.view = new SessionView(open.doc);
-		this.actor = {
+		const actor: Actor = {
 			participantId: summary.participantId,
 			role: summary.role,
 			nickname: summary.anonymous ? undefined : summary.nickname,
 			owns: (id) => this.#own.has(id)
 		};
+		// Counting activity by group: only in anonymous sessions (see session/participation.ts).
+		const countBy = summary.anonymous ? summary.participation?.countBy : null;
+		const category = countBy ? summary.answers?.[countBy] : undefined;
+		if (category) actor.category = category;
+		this.actor = actor;
 		this.awareness = new Awareness(open.doc);
 		this.awareness.setLocalState({
 			participantId: summary.participantId,
@@ -89,6 +95,8 @@ export class LiveSession {
 		if (!open) return null;
 		const live = new LiveSession(summary, open, await ownNoteIds(sessionId));
 		facilitation.checkIn(open.doc, live.actor, summary.group ?? null, summary.anonymous);
+		if (summary.role === 'participant' && summary.answersKey)
+			recordAnswers(open.doc, summary.answersKey, summary.answers ?? {});
 		live.connect();
 		return live;
 	}
