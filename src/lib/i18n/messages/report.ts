@@ -102,7 +102,7 @@ export default defineMessages({
 		'series.table.votes': 'Ääniä',
 		'series.overTime': 'Osallistujat ryhmittäin työpajoittain',
 		'series.count': { one: '{count} työpaja', other: '{count} työpajaa' },
-		'series.select': 'Valitse sarjaan: {title}',
+		'series.select': 'Sarjaraporttiin',
 		'series.export': 'Vie valitut yhtenä raporttina',
 		'series.exporting': 'Tehdään raporttia…',
 		'series.hint': 'Valitse vähintään kaksi työpajaa, niin saat niistä yhteisen raportin.'
@@ -207,7 +207,7 @@ export default defineMessages({
 		'series.table.votes': 'Röster',
 		'series.overTime': 'Deltagare per grupp och workshop',
 		'series.count': { one: '{count} workshop', other: '{count} workshoppar' },
-		'series.select': 'Välj till serien: {title}',
+		'series.select': 'Till serierapporten',
 		'series.export': 'Exportera de valda som en rapport',
 		'series.exporting': 'Rapporten görs…',
 		'series.hint': 'Välj minst två workshoppar för att få en gemensam rapport.'
@@ -312,7 +312,7 @@ export default defineMessages({
 		'series.table.votes': 'Votes',
 		'series.overTime': 'Participants by group, workshop by workshop',
 		'series.count': { one: '{count} workshop', other: '{count} workshops' },
-		'series.select': 'Select for the series: {title}',
+		'series.select': 'In series report',
 		'series.export': 'Export the selected as one report',
 		'series.exporting': 'Making the report…',
 		'series.hint': 'Select at least two workshops for a combined report.'
