@@ -19,7 +19,8 @@ const axe = async (page: Page, include: string) => {
 };
 
 test.describe('report', () => {
-	test.describe.configure({ timeout: 180_000 });
+	// Four devices on a shared machine: generous (speed is not what this test measures).
+	test.describe.configure({ timeout: 420_000 });
 
 	test('participation categories chosen in the plan, answered at join, counted in the PDF', async ({
 		devices,
@@ -43,7 +44,7 @@ test.describe('report', () => {
 			{ age: '18–29', first: 'yes' },
 			{ age: '18–29', first: 'no' }
 		];
-		for (const answer of answers) {
+		for (const [i, answer] of answers.entries()) {
 			const phone = await devices.open({ viewport: { width: 390, height: 844 } });
 			await phone.page.goto(link);
 			const form = phone.page.locator('form');
@@ -53,7 +54,7 @@ test.describe('report', () => {
 			await expect(phone.page.getByRole('region', { name: 'About you (optional)' })).toContainText(
 				'Your notes and votes are counted by your answer to “Age group”'
 			);
-			expect(await axe(phone.page, 'form')).toEqual([]);
+			if (i === 0) expect(await axe(phone.page, 'form')).toEqual([]);
 			await form.getByRole('group', { name: 'Age group' }).getByLabel(answer.age, { exact: true }).check();
 			await form
 				.getByRole('group', { name: 'First time at the museum' })
