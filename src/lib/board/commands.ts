@@ -18,13 +18,15 @@ import {
 	type Point
 } from './geometry';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
-import { readActivity, readBallot, readNote, readNotes, readPoint } from './read';
+import { readActivity, readBallot, readMeta, readNote, readNotes, readPoint } from './read';
 import {
+	MAX_CATEGORY_LENGTH,
 	MAX_CLUSTER_NAME_LENGTH,
 	MAX_NOTE_LENGTH,
 	NOTE_COLORS,
 	type Activity,
 	type Actor,
+	type Ballot,
 	type Note,
 	type NoteColor
 } from './types';
@@ -129,6 +131,8 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 		note.set('private', activity.board.privateWriting && activity.phase === 'write' && !activity.revealed);
 		note.set('createdAt', Date.now());
 		if (!anonymousSession && actor.nickname) note.set('author', actor.nickname);
+		// The category only ever without a name (see session/participation.ts).
+		if (anonymousSession && actor.category) note.set('category', actor.category.slice(0, MAX_CATEGORY_LENGTH));
 		maps.notes.set(id, note);
 	});
 	return ok(id);
@@ -343,7 +347,9 @@ function votingOn(maps: SessionMaps, actor: Actor, noteId: string): CommandResul
 
 function writeBallot(doc: Y.Doc, actor: Actor, activity: Activity, noteIds: string[]): CommandResult<number> {
 	const { votes } = sessionMaps(doc);
-	const ballot = { activityId: activity.id, voterId: actor.participantId, noteIds };
+	const ballot: Ballot = { activityId: activity.id, voterId: actor.participantId, noteIds };
+	if (actor.category && readMeta(sessionMaps(doc)).anonymous)
+		ballot.category = actor.category.slice(0, MAX_CATEGORY_LENGTH);
 	transact(doc, () => votes.set(ballotKey(activity.id, actor.participantId), ballot));
 	return ok(activity.dotsPerPerson - noteIds.length);
 }

@@ -8,6 +8,7 @@ import { parseBoardSpec } from '../methods/board-spec';
 import { asAudience } from '../methods/types';
 import type { Point } from './geometry';
 import {
+	MAX_CATEGORY_LENGTH,
 	MAX_CLUSTER_NAME_LENGTH,
 	MAX_NOTE_LENGTH,
 	NOTE_COLORS,
@@ -68,6 +69,9 @@ export function readNote(id: string, value: unknown): Note | null {
 		createdAt: finite(createdAt) ? createdAt : 0
 	};
 	if (author !== undefined) note.author = author as string;
+	// Optional, read leniently: a malformed category is ignored, not the note.
+	const category = str(value.get('category'), MAX_CATEGORY_LENGTH);
+	if (category) note.category = category;
 	return note;
 }
 
@@ -82,10 +86,13 @@ export function readCluster(id: string, value: unknown): Cluster | null {
 
 export function readBallot(value: unknown): Ballot | null {
 	if (typeof value !== 'object' || value === null) return null;
-	const { activityId, voterId, noteIds } = value as Record<string, unknown>;
+	const { activityId, voterId, noteIds, category } = value as Record<string, unknown>;
 	if (str(activityId, 100) === undefined || str(voterId, 100) === undefined) return null;
 	if (!Array.isArray(noteIds) || noteIds.length > 100 || !noteIds.every((n) => str(n, 100) !== undefined)) return null;
-	return { activityId: activityId as string, voterId: voterId as string, noteIds: noteIds as string[] };
+	const ballot: Ballot = { activityId: activityId as string, voterId: voterId as string, noteIds: noteIds as string[] };
+	const clean = str(category, MAX_CATEGORY_LENGTH);
+	if (clean) ballot.category = clean;
+	return ballot;
 }
 
 const KINDS: readonly ActivityKind[] = ['method', 'blank', 'break'];

@@ -13,6 +13,7 @@ export type NoteColor = (typeof NOTE_COLORS)[number];
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_CLUSTER_NAME_LENGTH = 80;
 export const MAX_NICKNAME_LENGTH = 40;
+export const MAX_CATEGORY_LENGTH = 40;
 
 /** Phases of an activity, in the order the facilitator usually moves through them. */
 export const PHASES = ['write', 'reveal', 'group', 'vote', 'results', 'discuss'] as const;
@@ -40,6 +41,9 @@ export interface Note {
 	/** Written during private writing: hidden from others until the activity is revealed. */
 	private: boolean;
 	createdAt: number;
+	/** The writer's answer to the question activity is counted by ("count activity by group"),
+	 * only in anonymous sessions that turned it on: a category, never a person. */
+	category?: string;
 }
 
 export interface Cluster {
@@ -54,6 +58,8 @@ export interface Ballot {
 	activityId: string;
 	voterId: string;
 	noteIds: string[];
+	/** The voter's category, as on notes (see `Note.category`). */
+	category?: string;
 }
 
 export type ActivityKind = 'method' | 'blank' | 'break';
@@ -89,6 +95,8 @@ export interface Actor {
 	role: 'facilitator' | 'participant';
 	/** The nickname to show on notes, or undefined to stay anonymous. */
 	nickname?: string;
+	/** The participant's category for counting activity by group (anonymous sessions only). */
+	category?: string;
 	/** Notes this device wrote (kept on the device, never in the shared document). */
 	owns(noteId: string): boolean;
 }

@@ -10,6 +10,28 @@
 export type Coverage = ReadonlySet<number>;
 
 const cache = new WeakMap<ArrayBuffer, Coverage>();
+const astralCache = new WeakMap<ArrayBuffer, ReadonlyMap<number, number>>();
+
+/** Glyph ids of the characters beyond U+FFFF (emoji, rare Han), from the format 12 subtable:
+ * jsPDF reads only the 16-bit table, so these are mapped by `pdf-astral.ts`. Cached per buffer. */
+export function astralGlyphs(bytes: ArrayBuffer): ReadonlyMap<number, number> {
+	let found = astralCache.get(bytes);
+	if (!found) {
+		const out = new Map<number, number>();
+		const view = new DataView(bytes);
+		const cmap = tableOffset(view, 'cmap');
+		if (cmap !== null) {
+			const subtables = view.getUint16(cmap + 2);
+			for (let i = 0; i < subtables; i++) {
+				const at = cmap + view.getUint32(cmap + 8 + i * 8);
+				if (view.getUint16(at) === 12) readFormat12(view, at, new Set(), out);
+			}
+		}
+		found = out;
+		astralCache.set(bytes, found);
+	}
+	return found;
+}
 
 /** The code points that map to a real glyph (not glyph 0, `.notdef`). Cached per font buffer. */
 export function fontCoverage(bytes: ArrayBuffer): Coverage {
@@ -74,7 +96,7 @@ function readFormat4(view: DataView, at: number, out: Set<number>): void {
 	}
 }
 
-function readFormat12(view: DataView, at: number, out: Set<number>): void {
+function readFormat12(view: DataView, at: number, out: Set<number>, astral?: Map<number, number>): void {
 	const groups = view.getUint32(at + 12);
 	for (let g = 0; g < groups; g++) {
 		const group = at + 16 + g * 12;
@@ -83,7 +105,10 @@ function readFormat12(view: DataView, at: number, out: Set<number>): void {
 		const firstGlyph = view.getUint32(group + 8);
 		// A group is a contiguous run of glyphs; guard against absurd ranges in a damaged font.
 		for (let code = start; code <= end && code - start < 0x10000; code++) {
-			if (firstGlyph + (code - start) !== 0) out.add(code);
+			const glyph = firstGlyph + (code - start);
+			if (glyph === 0) continue;
+			out.add(code);
+			if (astral && code > 0xffff) astral.set(code, glyph);
 		}
 	}
 }

@@ -2,30 +2,43 @@
  * Text shaping for the PDFs: what jsPDF leaves to us.
  *
  * - **Missing glyphs.** jsPDF draws a character its font lacks as nothing, silently. Every
- *   character is checked against the embedded fonts; an emoji becomes a visible `[emoji]`, any
- *   other unknown character U+FFFD, so that no note loses a word without a trace.
- * - **Several fonts on one line.** Noto Sans (Latin, Cyrillic, Greek), Noto Sans Hebrew and Noto
- *   Sans Arabic: each character is drawn in a font that has it; neutral characters (spaces,
+ *   character is checked against the embedded fonts; an emoji no font has becomes a visible
+ *   `[emoji]`, any other unknown character U+FFFD, so that no note loses a word without a trace.
+ *   Invisible formatting characters (direction marks and overrides, zero-width spaces and
+ *   joiners, variation selectors) are never drawn: they steer the order, then disappear.
+ * - **Several fonts on one line.** Noto Sans (Latin, Cyrillic, Greek), Noto Sans Hebrew, Noto
+ *   Sans Arabic, and when loaded Droid Sans Fallback (Chinese, Japanese), Nanum Gothic (Korean)
+ *   and Symbola (emoji): each character is drawn in a font that has it; neutral characters (spaces,
  *   punctuation) between two Hebrew letters stay in the Hebrew run, so a phrase is one run.
+ *   Characters beyond U+FFFF go through `pdf-astral.ts`.
  * - **Right-to-left order.** jsPDF has no usable bidi for mixed fonts (its engine, applied per
- *   call, drops some Hebrew lines with brackets). We resolve levels with a reduced Unicode
- *   bidi algorithm — paragraph direction from the first strong letter, digits and neutrals by
- *   their neighbours, no explicit embeddings — reverse right-to-left runs into visual order and
- *   mirror brackets in them. Runs are *positioned* in visual order but *emitted* in logical
- *   order, so that a PDF reader's text layer (which reorders each right-to-left run itself)
- *   copies, searches and reads the text in the order it was written.
+ *   call, drops some Hebrew lines with brackets). Levels come from `bidi-js`, an implementation
+ *   of the full Unicode Bidirectional Algorithm (UAX #9, explicit embeddings and isolates
+ *   included); right-to-left runs are reversed into visual order with mirrored brackets. Runs
+ *   are *positioned* in visual order but *emitted* in logical order, so that a PDF reader's
+ *   text layer (which reorders each right-to-left run itself) copies, searches and reads the
+ *   text in the order it was written.
  * - **Arabic** is shaped into presentation forms by jsPDF's `processArabic` before reordering
  *   (best-effort: no mark positioning, only the lam-alef ligatures). Its glyphs are then drawn
  *   one call each: jsPDF re-runs its ligature pass on every string it draws, which on reversed
  *   text would fuse a final alef and an initial lam into a wrong lam-alef.
  * - **Wrapping** happens on the logical text with widths measured per font, so lines never run
- *   past their column; a word longer than a line breaks between characters.
+ *   past their column; a word longer than a line breaks between characters; Chinese and
+ *   Japanese break between any two characters (closing punctuation stays with the one before);
+ *   no-break spaces (as in "9:00 AM") never break.
+ * - **Not yet supported:** scripts that need shaping jsPDF cannot do (Indic scripts, Thai, Khmer,
+ *   Myanmar) print with Noto Sans' glyphs where it has them, unshaped, and U+FFFD otherwise.
  */
+import bidiFactory from 'bidi-js';
 import type { jsPDF } from 'jspdf';
 import { fontCoverage, type Coverage } from './font-coverage';
-import { ARABIC, FAMILY, HEBREW, registerFont, type FontBytes } from './pdf-fonts';
+import { AstralGlyphs } from './pdf-astral';
+import { FACES, registerFont, type FontBytes } from './pdf-fonts';
 
-export type Face = 'regular' | 'bold' | 'hebrew' | 'arabic';
+export type Face = 'regular' | 'bold' | 'hebrew' | 'arabic' | 'cjk' | 'hangul' | 'emoji';
+const FACE_NAMES: readonly Face[] = ['regular', 'bold', 'hebrew', 'arabic', 'cjk', 'hangul', 'emoji'];
+
+const bidi = bidiFactory();
 
 export interface TextStyle {
 	/** Font size in points. */
@@ -39,7 +52,8 @@ export const MISSING_PLACEHOLDER = '\ufffd';
 /** Points to millimetres. */
 export const PT = 25.4 / 72;
 
-/** Bidi class of a unit, reduced to what notes need. */
+/** What a unit is for wrapping and choosing a font: a strong letter of either direction, a
+ * digit, a space one may break at, or anything else. */
 type Kind = 'L' | 'R' | 'EN' | 'WS' | 'ON';
 
 interface Unit {
@@ -88,16 +102,39 @@ const AS_GIVEN = { isInputVisual: true, isOutputVisual: true, isInputRtl: false,
 
 const HEBREW_LETTER = /[\p{Script=Hebrew}]/u;
 const ARABIC_LETTER = /[\p{Script=Arabic}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
 const LETTER = /[\p{L}\p{M}]/u;
 const DIGIT = /\p{Nd}/u;
-const SPACE = /\s/u;
+/** Spaces one may break a line at: no-break spaces (U+00A0, U+2007, U+202F) are not. */
+const SPACE = /[^\S\u00a0\u2007\u202f]/u;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
-/** Characters that change nothing visible when a font lacks them: zero-width spaces and joiners,
- * direction marks, the word joiner, text and emoji variation selectors. */
+/** Text that needs the bidi algorithm: right-to-left letters, or explicit direction controls. */
+const NEEDS_BIDI =
+	/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+/** Chinese and Japanese characters: a line may break after any of them. */
+const CJK_BREAK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u;
+/** Closing punctuation that never starts a line. */
+const CJK_CLOSING = /^[、。，．：；！？）」』】〕〉》｝ー々〜]$/u;
+/** Characters never drawn: they change nothing visible (or only steer the bidi order, which is
+ * resolved before they are dropped): zero-width spaces and joiners, direction marks, embeddings,
+ * overrides and isolates, the word joiner and invisible operators, the byte order mark, the soft
+ * hyphen, variation selectors, emoji tags and skin-tone modifiers (monochrome emoji have none). */
 const isIgnorable = (c: string): boolean => {
-	const code = c.charCodeAt(0);
-	return (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfe0e || code === 0xfe0f;
+	const code = c.codePointAt(0)!;
+	return (
+		code === 0x00ad ||
+		code === 0x061c ||
+		(code >= 0x200b && code <= 0x200f) ||
+		(code >= 0x202a && code <= 0x202e) ||
+		(code >= 0x2060 && code <= 0x2069) ||
+		code === 0xfeff ||
+		(code >= 0xfe00 && code <= 0xfe0f) ||
+		(code >= 0xe0000 && code <= 0xe007f) ||
+		(code >= 0x1f3fb && code <= 0x1f3ff)
+	);
 };
+/** Private-use characters have no agreed meaning (and the astral mapping uses them). */
+const isPrivate = (code: number) => code >= 0xe000 && code <= 0xf8ff;
 /** Common symbols the text fonts lack, in a form they have. */
 const SUBSTITUTES: Record<string, string> = {
 	'→': '->',
@@ -110,26 +147,6 @@ const SUBSTITUTES: Record<string, string> = {
 	'□': '[ ]',
 	'☐': '[ ]',
 	'✓': 'v'
-};
-const MIRROR: Record<string, string> = {
-	'(': ')',
-	')': '(',
-	'[': ']',
-	']': '[',
-	'{': '}',
-	'}': '{',
-	'<': '>',
-	'>': '<',
-	'«': '»',
-	'»': '«',
-	'‹': '›',
-	'›': '‹'
-};
-const FONT_OF: Record<Face, [string, string]> = {
-	regular: [FAMILY, 'normal'],
-	bold: [FAMILY, 'bold'],
-	hebrew: [HEBREW, 'normal'],
-	arabic: [ARABIC, 'normal']
 };
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
@@ -147,17 +164,23 @@ const COMPLEX_RANGES: readonly [number, number][] = [
 	[0x06d6, 0x06ed],
 	[0x1ab0, 0x1aff],
 	[0x1dc0, 0x1dff],
-	[0x200c, 0x200d],
+	[0x200b, 0x200f],
+	[0x202a, 0x202e],
+	[0x2060, 0x2069],
 	[0x20d0, 0x20ff],
 	[0xd800, 0xdfff],
 	[0xfe00, 0xfe0f],
-	[0xfe20, 0xfe2f]
+	[0xfe20, 0xfe2f],
+	[0xfeff, 0xfeff]
 ];
 
 function isComplex(text: string): boolean {
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		if (code < 0x0300) continue;
+		if (code < 0x0300) {
+			if (code === 0x00ad) return true;
+			continue;
+		}
 		for (const [low, high] of COMPLEX_RANGES) if (code >= low && code <= high) return true;
 	}
 	return false;
@@ -165,33 +188,36 @@ function isComplex(text: string): boolean {
 
 export class PdfText {
 	readonly #doc: jsPDF;
-	readonly #coverage: Record<Face, Coverage>;
+	readonly #coverage = new Map<Face, Coverage>();
 	/** Caches: widths per face and grapheme; replacements per main face (regular, bold). */
-	readonly #widths: Record<Face, Map<string, number>> = {
-		regular: new Map(),
-		bold: new Map(),
-		hebrew: new Map(),
-		arabic: new Map()
-	};
+	readonly #widths = new Map<Face, Map<string, number>>(FACE_NAMES.map((face) => [face, new Map()]));
+	/** Per face: a grapheme as jsPDF draws it (characters beyond U+FFFF as private stand-ins). */
+	readonly #encoded = new Map<Face, Map<string, string>>(FACE_NAMES.map((face) => [face, new Map()]));
 	readonly #replacements = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()];
 	readonly #scale: number;
 
 	readonly #fonts: FontBytes;
 	readonly #registered: Set<Face>;
+	readonly #astral: AstralGlyphs;
 
 	/** `registered`: the faces already registered with the document; others are registered the
-	 * first time a text needs them. */
+	 * first time a text needs them. The extra faces (CJK, emoji) are used when `fonts` has them. */
 	constructor(doc: jsPDF, fonts: FontBytes, registered: Face[] = ['regular', 'bold', 'hebrew', 'arabic']) {
 		this.#doc = doc;
 		this.#fonts = fonts;
 		this.#registered = new Set(registered);
-		this.#coverage = {
-			regular: fontCoverage(fonts.regular),
-			bold: fontCoverage(fonts.bold),
-			hebrew: fontCoverage(fonts.hebrew),
-			arabic: fontCoverage(fonts.arabic)
-		};
 		this.#scale = doc.internal.scaleFactor;
+		this.#astral = new AstralGlyphs(doc);
+	}
+
+	#coverageOf(face: Face): Coverage {
+		let found = this.#coverage.get(face);
+		if (!found) {
+			const bytes = this.#fonts[face];
+			found = bytes ? fontCoverage(bytes) : new Set<number>();
+			this.#coverage.set(face, found);
+		}
+		return found;
 	}
 
 	#use(face: Face): void {
@@ -199,8 +225,24 @@ export class PdfText {
 			registerFont(this.#doc, this.#fonts, face);
 			this.#registered.add(face);
 		}
-		const [family, weight] = FONT_OF[face];
+		const [family, weight] = FACES[face];
 		this.#doc.setFont(family, weight);
+	}
+
+	/** A grapheme as the current face draws it (after `#use(face)`). */
+	#encode(text: string, face: Face): string {
+		const cache = this.#encoded.get(face)!;
+		let found = cache.get(text);
+		if (found === undefined) {
+			found = '';
+			const bytes = this.#fonts[face];
+			for (const c of text) {
+				const code = c.codePointAt(0)!;
+				found += code > 0xffff && bytes ? (this.#astral.character(bytes, code) ?? MISSING_PLACEHOLDER) : c;
+			}
+			cache.set(text, found);
+		}
+		return found;
 	}
 
 	/** Line height in millimetres for a style. */
@@ -212,7 +254,7 @@ export class PdfText {
 	width(text: string, style: TextStyle): number {
 		let widest = 0;
 		for (const paragraph of this.#paragraphs(text)) {
-			const units = this.#units(paragraph, style);
+			const { units } = this.#units(paragraph, style);
 			widest = Math.max(
 				widest,
 				units.reduce((sum, u) => sum + u.width, 0)
@@ -226,8 +268,7 @@ export class PdfText {
 		const out: ShapedLine[] = [];
 		const limit = maxWidth / style.size;
 		for (const paragraph of this.#paragraphs(text)) {
-			const units = this.#units(paragraph, style);
-			const rtl = paragraphLevel(units) === 1;
+			const { units, rtl } = this.#units(paragraph, style);
 			for (const line of wrap(units, limit)) out.push(visualLine(line, rtl));
 		}
 		return out;
@@ -258,7 +299,8 @@ export class PdfText {
 					advance += this.#unitWidth(unit, run.face) * style.size;
 				}
 			} else {
-				this.#doc.text(run.units.join(''), ...at(offset), textOptions);
+				const text = run.units.map((unit) => this.#encode(unit, run.face)).join('');
+				this.#doc.text(text, ...at(offset), textOptions);
 			}
 		}
 	}
@@ -267,28 +309,31 @@ export class PdfText {
 		return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n');
 	}
 
-	/** The paragraph as measured units with fonts and bidi levels. */
-	#units(paragraph: string, style: TextStyle): Unit[] {
+	/** The paragraph as measured units with fonts and bidi levels, and its direction. */
+	#units(paragraph: string, style: TextStyle): { units: Unit[]; rtl: boolean } {
 		const main: Face = style.bold ? 'bold' : 'regular';
 		const shaped = ARABIC_LETTER.test(paragraph) ? this.#doc.processArabic(paragraph) : paragraph;
 		// Most notes have no combining marks, joiners or emoji: code points are graphemes then, and
 		// the (slow) grapheme segmenter is skipped.
 		const graphemes = isComplex(shaped) ? Array.from(segmenter.segment(shaped), (s) => s.segment) : Array.from(shaped);
+		// Levels by the full algorithm, on the text with its controls (they steer it); the controls
+		// themselves are dropped below. Left-to-right text without controls skips the algorithm.
+		const resolved = NEEDS_BIDI.test(shaped) ? bidi.getEmbeddingLevels(shaped) : null;
+		const rtl = (resolved?.paragraphs[0]?.level ?? 0) % 2 === 1;
 		const units: Unit[] = [];
-		let rightToLeft = false;
+		let at = 0;
 		for (const grapheme of graphemes) {
+			const level = resolved ? firstVisibleLevel(grapheme, at, resolved.levels) : 0;
+			at += grapheme.length;
 			for (const text of this.#replaceMissing(grapheme, main)) {
-				const kind = kindOf(text);
-				if (kind === 'R') rightToLeft = true;
-				units.push({ text, kind, face: main, level: 0, width: 0, index: units.length });
+				units.push({ text, kind: kindOf(text), face: main, level, width: 0, index: units.length });
 			}
 		}
-		if (rightToLeft) resolveLevels(units, paragraphLevel(units));
 		for (const unit of units) {
 			unit.face = this.#faceFor(unit, units, main);
 			unit.width = this.#unitWidth(unit.text, unit.face);
 		}
-		return units;
+		return { units, rtl };
 	}
 
 	/** A grapheme as drawable units: itself, or a placeholder when no font has it. */
@@ -306,8 +351,13 @@ export class PdfText {
 		const points = [...grapheme].filter((c) => !isIgnorable(c));
 		if (points.length === 0) return [];
 		const text = points.join('');
-		if (this.#has(text, main) || this.#has(text, 'hebrew') || this.#has(text, 'arabic')) return [text];
-		if (EMOJI.test(grapheme)) return [EMOJI_PLACEHOLDER];
+		if (FACE_NAMES.some((face) => (face === main || !isMainFace(face)) && this.#has(text, face))) return [text];
+		if (EMOJI.test(grapheme)) {
+			// A sequence the emoji font has no single glyph for (a family, a flag): its parts, as far
+			// as the font has them, else the placeholder.
+			const parts = points.filter((c) => this.#has(c, 'emoji') || this.#has(c, main));
+			return parts.length > 0 ? parts : [EMOJI_PLACEHOLDER];
+		}
 		const substitute = SUBSTITUTES[points[0]];
 		if (substitute !== undefined && points.length === 1) return [...substitute];
 		return [MISSING_PLACEHOLDER];
@@ -315,14 +365,18 @@ export class PdfText {
 
 	/** Whether a font has every character of a grapheme. */
 	#has(text: string, face: Face): boolean {
-		const coverage = this.#coverage[face];
-		if (text.length === 1) return coverage.has(text.charCodeAt(0));
-		for (const c of text) if (!coverage.has(c.codePointAt(0)!)) return false;
+		const coverage = this.#coverageOf(face);
+		if (coverage.size === 0) return false;
+		const extra = face === 'cjk' || face === 'hangul' || face === 'emoji';
+		for (const c of text) {
+			const code = c.codePointAt(0)!;
+			if (!coverage.has(code) || (extra && isPrivate(code))) return false;
+		}
 		return true;
 	}
 
 	#faceFor(unit: Unit, units: Unit[], main: Face): Face {
-		if (unit.kind === 'L' && unit.text.length === 1 && this.#coverage[main].has(unit.text.charCodeAt(0))) return main;
+		if (unit.kind === 'L' && unit.text.length === 1 && this.#coverageOf(main).has(unit.text.charCodeAt(0))) return main;
 		if (unit.kind === 'R') return HEBREW_LETTER.test(unit.text) ? 'hebrew' : 'arabic';
 		if (unit.level % 2 === 1) {
 			// A neutral inside right-to-left text joins the neighbouring letters' font when it can,
@@ -336,19 +390,39 @@ export class PdfText {
 		if (unit.text === EMOJI_PLACEHOLDER || this.#has(unit.text, main)) return main;
 		if (this.#has(unit.text, 'hebrew')) return 'hebrew';
 		if (this.#has(unit.text, 'arabic')) return 'arabic';
+		// Emoji from the emoji font even where the CJK font has a (plainer) glyph too.
+		if (EMOJI.test(unit.text) && this.#has(unit.text, 'emoji')) return 'emoji';
+		// Korean from the Korean font (the CJK font has only the common syllables, in another style).
+		if (HANGUL.test(unit.text) && this.#has(unit.text, 'hangul')) return 'hangul';
+		if (this.#has(unit.text, 'cjk')) return 'cjk';
+		if (this.#has(unit.text, 'hangul')) return 'hangul';
+		if (this.#has(unit.text, 'emoji')) return 'emoji';
 		return main;
 	}
 
 	#unitWidth(text: string, face: Face): number {
-		const cache = this.#widths[face];
+		const cache = this.#widths.get(face)!;
 		let width = cache.get(text);
 		if (width === undefined) {
 			this.#use(face);
-			width = this.#doc.getStringUnitWidth(text) / this.#scale;
+			width = this.#doc.getStringUnitWidth(this.#encode(text, face)) / this.#scale;
 			cache.set(text, width);
 		}
 		return width;
 	}
+}
+
+const isMainFace = (face: Face) => face === 'regular' || face === 'bold';
+
+/** The level of a grapheme: that of its first character that is drawn (a control before a
+ * letter in the same grapheme carries its own level). */
+function firstVisibleLevel(grapheme: string, at: number, levels: Uint8Array): number {
+	let offset = at;
+	for (const c of grapheme) {
+		if (!isIgnorable(c)) return levels[offset];
+		offset += c.length;
+	}
+	return levels[at];
 }
 
 const kinds = new Map<string, Kind>();
@@ -373,15 +447,6 @@ function classify(text: string): Kind {
 	return 'ON';
 }
 
-/** Paragraph direction: that of the first strong letter (rules P2–P3); left to right without one. */
-function paragraphLevel(units: Unit[]): 0 | 1 {
-	for (const unit of units) {
-		if (unit.kind === 'L') return 0;
-		if (unit.kind === 'R') return 1;
-	}
-	return 0;
-}
-
 /** The strong right-to-left letter next to a neutral: the one before it, else the one after. */
 function nearestRightToLeft(units: Unit[], index: number): Unit | undefined {
 	const strong = (u: Unit) => u.kind === 'L' || u.kind === 'R';
@@ -389,40 +454,6 @@ function nearestRightToLeft(units: Unit[], index: number): Unit | undefined {
 	if (before?.kind === 'R') return before;
 	const after = units.slice(index + 1).find(strong);
 	return after?.kind === 'R' ? after : undefined;
-}
-
-/**
- * Levels by a reduced bidi algorithm without explicit embeddings: digits after a left-to-right
- * letter count as left-to-right (W7); a run of neutrals takes the direction of the strong types
- * on both sides when they agree, digits counting as right-to-left (N1), else the paragraph's
- * (N2); then implicit levels (I1–I2).
- */
-function resolveLevels(units: Unit[], paragraph: 0 | 1): void {
-	const sos = paragraph === 1 ? 'R' : 'L';
-	const kinds: ('L' | 'R' | 'EN' | 'N')[] = [];
-	let lastStrong = sos;
-	for (const unit of units) {
-		if (unit.kind === 'L' || unit.kind === 'R') lastStrong = unit.kind;
-		if (unit.kind === 'EN') kinds.push(lastStrong === 'L' ? 'L' : 'EN');
-		else if (unit.kind === 'WS' || unit.kind === 'ON') kinds.push('N');
-		else kinds.push(unit.kind);
-	}
-	const direction = (k: 'L' | 'R' | 'EN' | 'N' | undefined) => (k === 'EN' ? 'R' : k);
-	for (let i = 0; i < kinds.length; i++) {
-		if (kinds[i] !== 'N') continue;
-		let end = i;
-		while (end < kinds.length && kinds[end] === 'N') end++;
-		const before = i === 0 ? sos : direction(kinds[i - 1]);
-		const after = end === kinds.length ? sos : direction(kinds[end]);
-		const resolved = before === after ? (before as 'L' | 'R') : sos;
-		for (let k = i; k < end; k++) kinds[k] = resolved;
-		i = end - 1;
-	}
-	units.forEach((unit, i) => {
-		const kind = kinds[i];
-		if (paragraph === 0) unit.level = kind === 'L' ? 0 : kind === 'R' ? 1 : 2;
-		else unit.level = kind === 'R' ? 1 : 2;
-	});
 }
 
 /** Greedy wrapping at spaces; a word wider than the line breaks between graphemes. Trailing
@@ -436,11 +467,20 @@ function wrap(units: Unit[], limit: number): Unit[][] {
 	let word: Unit[] = [];
 	for (const unit of units) {
 		const isSpace = unit.kind === 'WS';
+		if (word.length === 0 && words.length > 0 && CJK_CLOSING.test(unit.text)) {
+			// Closing punctuation stays at the end of the line before.
+			words[words.length - 1].push(unit);
+			continue;
+		}
 		if (!isSpace && word.length > 0 && word[word.length - 1].kind === 'WS') {
 			words.push(word);
 			word = [];
 		}
 		word.push(unit);
+		if (CJK_BREAK.test(unit.text) && !CJK_CLOSING.test(unit.text)) {
+			words.push(word);
+			word = [];
+		}
 	}
 	if (word.length > 0) words.push(word);
 
@@ -493,7 +533,7 @@ function visualLine(line: Unit[], rtl: boolean): ShapedLine {
 	let offset = 0;
 	for (const unit of order) {
 		const unitRtl = unit.level % 2 === 1;
-		const text = unitRtl && MIRROR[unit.text] ? MIRROR[unit.text] : unit.text;
+		const text = unitRtl && unit.text.length === 1 ? (bidi.getMirroredCharacter(unit.text) ?? unit.text) : unit.text;
 		const last = runs[runs.length - 1];
 		if (last && last.face === unit.face && last.rtl === unitRtl) {
 			last.units.push(text);

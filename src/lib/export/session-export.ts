@@ -6,9 +6,10 @@
  */
 import * as Y from 'yjs';
 import { readSessionParts, type SessionParts } from '../storage/backup-store';
-import type { FontBytes } from './pdf-fonts';
+import type { FontBytes, FontLoader } from './pdf-fonts';
 import { exportFileName } from './file-names';
 import { notesCsv, type CsvSeparator } from './notes-csv';
+import { makeSeriesPdf } from './series-pdf';
 import { makeSummaryPdf } from './summary-pdf';
 
 async function withDoc<T>(sessionId: string, use: (parts: SessionParts, doc: Y.Doc) => Promise<T>): Promise<T | null> {
@@ -25,6 +26,8 @@ async function withDoc<T>(sessionId: string, use: (parts: SessionParts, doc: Y.D
 
 export interface SummaryFileOptions {
 	fonts: FontBytes;
+	/** Fetches the extra (CJK, emoji) fonts when the text needs them. */
+	loadFont?: FontLoader;
 	appVersion: string;
 	/** Method id → name in the session's language. */
 	methodNames: Readonly<Record<string, string>>;
@@ -46,6 +49,7 @@ export async function summaryPdfFile(
 			methodNames: options.methodNames,
 			includeNames: options.includeNames,
 			fonts: options.fonts,
+			loadFont: options.loadFont,
 			appVersion: options.appVersion,
 			exportedAt: now,
 			onProgress: options.onProgress
@@ -66,4 +70,35 @@ export async function notesCsvFile(
 		),
 		fileName: exportFileName(parts.session.title, 'notes', 'csv', now)
 	}));
+}
+
+/** Several stored sessions as one series report (sessions not found are left out). */
+export async function seriesPdfFile(
+	sessionIds: string[],
+	options: Omit<SummaryFileOptions, 'includeNames' | 'onProgress'>
+): Promise<{ bytes: ArrayBuffer; fileName: string } | null> {
+	const now = options.now ?? Date.now();
+	const docs: Y.Doc[] = [];
+	try {
+		const sessions = [];
+		for (const id of sessionIds) {
+			const parts = await readSessionParts(id);
+			if (!parts) continue;
+			const doc = new Y.Doc();
+			docs.push(doc);
+			Y.applyUpdate(doc, parts.update);
+			sessions.push({ session: parts.session, agenda: parts.agenda, doc, methodNames: options.methodNames });
+		}
+		if (sessions.length === 0) return null;
+		const bytes = await makeSeriesPdf({
+			sessions,
+			fonts: options.fonts,
+			loadFont: options.loadFont,
+			appVersion: options.appVersion,
+			exportedAt: now
+		});
+		return { bytes, fileName: exportFileName(sessions[0].session.title, 'series', 'pdf', now) };
+	} finally {
+		for (const doc of docs) doc.destroy();
+	}
 }

@@ -3,9 +3,10 @@
  * partners, a municipality or a funder after a workshop.
  *
  * Order: a cover with the facts (title, organisation, date, place, goal, participants by group,
- * methods), the agenda as planned and as run, one section per activity (its prompt, a drawing of
- * the board where its layout carries meaning, the most voted notes, and every note grouped by
- * zone and cluster, ranked by votes), then the decisions and next steps. Every page carries the
+ * methods), the report section (see pdf-report.ts: participation, outcomes, decisions and next
+ * steps, accessibility, public summary), then the detail: the agenda as planned and as run and
+ * one section per activity (its prompt, a drawing of the board where its layout carries
+ * meaning, the most voted notes, and every note grouped by zone and cluster, ranked by votes). Every page carries the
  * session's title, the export date, the app's name and version, and its page number.
  *
  * A pure function of its inputs, so that it runs in Node for tests and the benchmark: jsPDF is
@@ -16,8 +17,12 @@ import type { Locale } from '../i18n/locales';
 import { translator, type Translate } from '../i18n/translate';
 import { NOTE_BACKGROUNDS, NOTE_BORDERS } from '../board/palette';
 import { boardHeight, drawBoard } from './pdf-board';
-import { registerFonts, type FontBytes } from './pdf-fonts';
+import { extraFontsFor, registerFonts, withExtraFonts, type FontBytes, type FontLoader } from './pdf-fonts';
+import { Formats } from './pdf-formats';
 import { COLORS, MARGIN, PAGE, PdfWriter, type Paragraph } from './pdf-layout';
+import { reportSection } from './pdf-report';
+import { table } from './pdf-table';
+import { buildReport } from './report-model';
 import { PdfText, PT, type TextStyle } from './pdf-text';
 import {
 	buildSummary,
@@ -30,6 +35,9 @@ import {
 
 export interface SummaryPdfInput extends SummaryInput {
 	fonts: FontBytes;
+	/** Loads the extra faces (CJK, emoji) when the text needs them; without it, such characters
+	 * print as placeholders. */
+	loadFont?: FontLoader;
 	/** The app's version, printed on every page. */
 	appVersion: string;
 	/** When the summary is made (printed, and used for the file name). */
@@ -61,10 +69,20 @@ export async function makeSummaryPdf(input: SummaryPdfInput): Promise<ArrayBuffe
 	const progress = input.onProgress ?? (() => {});
 	progress(0);
 	const model = buildSummary(input);
+	const report = buildReport(
+		{
+			doc: input.doc,
+			participation: input.session.participation,
+			anonymous: input.session.anonymous,
+			report: input.session.report
+		},
+		model
+	);
+	const fonts = await fontsFor(input, model, report);
 	const { jsPDF } = await import('jspdf');
 	const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
 	// Hebrew and Arabic are registered when a note needs them (see PdfText).
-	registerFonts(doc, input.fonts, ['regular', 'bold']);
+	registerFonts(doc, fonts, ['regular', 'bold']);
 	const t = translator(model.locale);
 	const appName = t('app.name');
 	doc.setProperties({
@@ -76,11 +94,12 @@ export async function makeSummaryPdf(input: SummaryPdfInput): Promise<ArrayBuffe
 	doc.setLanguage(LANGUAGE_TAGS[model.locale]);
 	// The same inputs make the same file: the PDF's own date is the export's, not the clock's.
 	doc.setCreationDate(new Date(input.exportedAt));
-	const w = new PdfWriter(doc, new PdfText(doc, input.fonts, ['regular', 'bold']));
+	const w = new PdfWriter(doc, new PdfText(doc, fonts, ['regular', 'bold']));
 	const fmt = new Formats(model.locale, input.timeZone);
 	progress(0.05);
 
 	cover(w, model, t, fmt, input);
+	reportSection(w, model, report, t, fmt);
 	agenda(w, model, t, fmt);
 	progress(0.1);
 	await nextTick();
@@ -90,7 +109,6 @@ export async function makeSummaryPdf(input: SummaryPdfInput): Promise<ArrayBuffe
 		progress(0.1 + (0.8 * (i + 1)) / model.activities.length);
 		await nextTick();
 	}
-	closing(w, model, t);
 	pageFurniture(w, model, t, fmt, appName, input);
 	progress(0.95);
 	const bytes = doc.output('arraybuffer');
@@ -98,38 +116,35 @@ export async function makeSummaryPdf(input: SummaryPdfInput): Promise<ArrayBuffe
 	return bytes;
 }
 
-const LANGUAGE_TAGS: Record<Locale, 'fi' | 'sv' | 'en'> = { fi: 'fi', sv: 'sv', en: 'en' };
-
-/** Dates and times in the session's language. */
-class Formats {
-	readonly #date: Intl.DateTimeFormat;
-	readonly #stamp: Intl.DateTimeFormat;
-	readonly #time: Intl.DateTimeFormat;
-	readonly #clock: Intl.DateTimeFormat;
-
-	constructor(locale: Locale, timeZone?: string) {
-		this.#date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-		this.#stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
-		this.#time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
-		this.#clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-	}
-	/** An ISO day (`2025-11-25`), as the plan stores it. */
-	day(iso: string): string {
-		const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-		return match ? this.#date.format(Date.UTC(+match[1], +match[2] - 1, +match[3], 12)) : iso;
-	}
-	stamp(ms: number): string {
-		return this.#stamp.format(ms);
-	}
-	time(ms: number): string {
-		return this.#time.format(ms);
-	}
-	/** A planned clock time (`09:30`), in the language's style (`9.30` in Finnish). */
-	clock(hhmm: string): string {
-		const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
-		return match ? this.#clock.format(Date.UTC(2000, 0, 1, +match[1], +match[2])) : hhmm;
-	}
+/** The base fonts, with the CJK and emoji faces added when some text in the summary needs them. */
+async function fontsFor(
+	input: SummaryPdfInput,
+	model: ReturnType<typeof buildSummary>,
+	report: ReturnType<typeof buildReport>
+): Promise<FontBytes> {
+	if (!input.loadFont) return input.fonts;
+	const texts = [
+		model.title,
+		model.organisation,
+		model.place,
+		model.goal,
+		model.closingNotes,
+		...model.methods,
+		...model.agenda.map((a) => a.title),
+		...model.activities.flatMap((a) => [
+			a.title,
+			a.prompt,
+			...a.notes.map((n) => n.note.text),
+			...a.zones.flatMap((z) => z.clusters.map((c) => c.name))
+		]),
+		...Object.values(report.notes),
+		...report.tables.flatMap((c) => [c.question.label ?? '', ...c.question.options.map((o) => o.label ?? '')])
+	];
+	const needed = extraFontsFor(texts);
+	return needed.length > 0 ? withExtraFonts(input.fonts, needed, input.loadFont) : input.fonts;
 }
+
+const LANGUAGE_TAGS: Record<Locale, 'fi' | 'sv' | 'en'> = { fi: 'fi', sv: 'sv', en: 'en' };
 
 function heldText(t: Translate, fmt: Formats, startedAt?: number, endedAt?: number): string | null {
 	if (startedAt === undefined) return null;
@@ -199,6 +214,8 @@ function cover(w: PdfWriter, model: SummaryModel, t: Translate, fmt: Formats, in
 function participantsText(model: SummaryModel, t: Translate): string {
 	const { total, groups } = model.participants;
 	if (total === 0) return t('summary.noParticipants');
+	// Only "not given": the count alone says it all ("4 participants", not "…: group not given 4").
+	if (groups.every((g) => g.group === null)) return t('summary.participants', { count: total });
 	const parts = groups.map(
 		({ group, count }) => `${group ? t(`methods.audience.${group}` as MessageKey) : t('summary.group.none')} ${count}`
 	);
@@ -209,51 +226,29 @@ function participantsText(model: SummaryModel, t: Translate): string {
 
 function agenda(w: PdfWriter, model: SummaryModel, t: Translate, fmt: Formats): void {
 	if (model.agenda.length === 0) return;
-	if (w.remaining < 70) w.newPage();
-	else w.space(8);
+	w.newPage();
 	w.heading(t('summary.agenda'), S.h1, { color: COLORS.accent, keepWith: 30, after: 4 });
-
-	const columns = [
-		{ key: 'summary.agenda.number', width: 9 },
-		{ key: 'summary.agenda.activity', width: 0 },
-		{ key: 'summary.agenda.duration', width: 17 },
-		{ key: 'summary.agenda.planned', width: 27 },
-		{ key: 'summary.agenda.held', width: 38 }
-	] as const;
-	const flex = w.width - columns.reduce((sum, c) => sum + c.width, 0);
-	const widths = columns.map((c) => c.width || flex);
-	const xs = widths.map((_, i) => w.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-	const pad = 1.6;
-
-	const header = () => {
-		const cells = columns.map((c, i) => w.measure(t(c.key), widths[i] - 2, S.tableHead));
-		const height = Math.max(...cells.map((c) => c.height)) + pad;
-		w.textColor(COLORS.muted);
-		cells.forEach((cell, i) => w.drawLines(cell, xs[i], w.y, widths[i] - 2));
-		w.y += height;
-		w.rule(COLORS.muted, 0.35);
-		w.space(pad);
-	};
-	header();
-
-	for (const row of model.agenda) {
+	const rows = model.agenda.map((row) => {
 		const planned =
 			row.plannedStart && row.plannedEnd
 				? t('summary.time.range', { start: fmt.clock(row.plannedStart), end: fmt.clock(row.plannedEnd) })
 				: t('summary.agenda.offset', { count: row.offset });
 		const held =
 			heldText(t, fmt, row.startedAt, row.endedAt) ?? (row.kind === 'break' ? '' : t('summary.agenda.notHeld'));
-		const texts = [`${row.number}.`, row.title, t('common.minutes', { count: row.minutes }), planned, held];
-		const cells = texts.map((text, i) => w.measure(text, widths[i] - 2, S.table));
-		const height = Math.max(...cells.map((c) => c.height)) + pad * 2;
-		if (w.ensure(height)) header();
-		w.textColor(row.kind === 'break' ? COLORS.muted : COLORS.text);
-		cells.forEach((cell, i) => w.drawLines(cell, xs[i], w.y, widths[i] - 2));
-		w.y += height - pad;
-		w.rule(COLORS.rule, 0.15);
-		w.space(pad);
-	}
-	w.space(2);
+		return [`${row.number}.`, row.title, t('common.minutes', { count: row.minutes }), planned, held];
+	});
+	table(
+		w,
+		[
+			{ header: t('summary.agenda.number'), nowrap: true },
+			{ header: t('summary.agenda.activity'), flex: true },
+			{ header: t('summary.agenda.duration'), nowrap: true },
+			{ header: t('summary.agenda.planned'), nowrap: true },
+			{ header: t('summary.agenda.held'), nowrap: true }
+		],
+		rows,
+		{ style: S.table, headStyle: S.tableHead, muted: (r) => model.agenda[r].kind === 'break' }
+	);
 	w.paragraph(t('summary.agenda.total', { total: model.totalMinutes, available: model.availableMinutes }), S.small, {
 		color: COLORS.muted
 	});
@@ -307,7 +302,15 @@ function activitySection(
 	const zoned = activity.geometry.zones.length > 0;
 	const quadrants = activity.board.layout.template === 'matrix';
 	w.heading(
-		t(quadrants ? 'summary.activity.byQuadrant' : zoned ? 'summary.activity.byZone' : 'summary.activity.notes'),
+		t(
+			quadrants
+				? 'summary.activity.byQuadrant'
+				: zoned
+					? 'summary.activity.byZone'
+					: showVotes
+						? 'summary.activity.notes'
+						: 'report.allNotes'
+		),
 		S.h2,
 		{
 			before: 2,
@@ -424,35 +427,6 @@ function noteEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: 
 		w.drawLines(votes, x + NUMBER_WIDTH + textWidth, w.y + 0.2, votesWidth, { align: 'right' });
 	}
 	w.y += height;
-}
-
-// --- closing --------------------------------------------------------------------------------
-
-function closing(w: PdfWriter, model: SummaryModel, t: Translate): void {
-	w.newPage();
-	w.heading(t('run.closing'), S.h1, { color: COLORS.accent, keepWith: 20, after: 4 });
-	if (!model.closingNotes) {
-		w.paragraph(t('summary.closing.none'), S.body, { color: COLORS.muted });
-		return;
-	}
-	const style = { size: 11 };
-	for (const raw of model.closingNotes.split('\n')) {
-		const line = raw.trim();
-		if (!line) {
-			w.space(2.5);
-			continue;
-		}
-		const bullet = /^[-*•]\s+/.exec(line);
-		if (bullet) {
-			const text = w.measure(line.slice(bullet[0].length), w.width - 6, style);
-			w.ensure(Math.min(text.height, 3 * text.step));
-			w.textColor(COLORS.accent);
-			w.drawLines(w.measure('•', 5, style), w.left + 1, w.y, 5);
-			w.paragraph(line.slice(bullet[0].length), style, { indent: 6, after: 1.2 });
-		} else {
-			w.paragraph(line, style, { after: 1.2 });
-		}
-	}
 }
 
 // --- header and footer ----------------------------------------------------------------------

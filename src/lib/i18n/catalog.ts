@@ -13,9 +13,10 @@ import methodProblems from './messages/method-problems';
 import methods from './messages/methods';
 import network from './messages/network';
 import plan from './messages/plan';
+import report from './messages/report';
 import run from './messages/run';
 
-const areas = [app, board, exportMessages, home, methods, methodProblems, network, plan, run, editor] as const;
+const areas = [app, board, exportMessages, home, methods, methodProblems, network, plan, report, run, editor] as const;
 
 type AreaKeys<A> = A extends Record<Locale, Record<infer K, Message>> ? K : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]>;

@@ -5,6 +5,7 @@
  */
 import { isLocale, type Locale } from '../i18n/locales';
 import { asAudience, type Audience } from '../methods/types';
+import { readParticipation, writeParticipation, type ParticipationPlan } from './participation';
 
 export const JOIN_LINK_VERSION = 1;
 /** Wi-Fi network names (SSIDs) are at most 32 bytes; a little room for typing. */
@@ -21,6 +22,8 @@ export interface Invite {
 	groups: Audience[];
 	/** The Wi-Fi network to stay on (optional, added within version 1: older apps ignore it). */
 	wifi?: string;
+	/** Participation questions asked at join (optional, added within version 1). */
+	participation?: ParticipationPlan;
 }
 
 export type JoinProblem = 'missing' | 'outdated' | 'invalid';
@@ -42,6 +45,7 @@ export function joinLink(appUrl: string, invite: Invite): string {
 		t: invite.title.slice(0, 120)
 	});
 	if (invite.wifi) params.set('w', invite.wifi.slice(0, MAX_WIFI_NAME_LENGTH));
+	writeParticipation(params, invite.participation);
 	return `${new URL('join', appUrl.endsWith('/') ? appUrl : `${appUrl}/`).href}#${params}`;
 }
 
@@ -65,7 +69,11 @@ export function parseJoinFragment(hash: string): ParsedJoin {
 	if (groups.length !== groupList.length) return { ok: false, problem: 'invalid' };
 	const wifi = params.get('w') ?? '';
 	if (wifi.length > MAX_WIFI_NAME_LENGTH) return { ok: false, problem: 'invalid' };
+	const participation = readParticipation(params);
+	if (participation === null) return { ok: false, problem: 'invalid' };
 	const invite: Invite = { sessionId, room, secret, title, language, anonymous: params.get('a') === '1', groups };
 	if (wifi.trim()) invite.wifi = wifi.trim();
+	// Counting activity by group needs an anonymous session (see participation.ts).
+	if (participation) invite.participation = invite.anonymous ? participation : { ...participation, countBy: null };
 	return { ok: true, invite };
 }

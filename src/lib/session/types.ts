@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../i18n/locales';
 import type { Audience, BoardSpec } from '../methods/types';
+import type { Answers, ParticipationPlan } from './participation';
 
 export type SessionRole = 'facilitator' | 'participant';
 
@@ -29,7 +30,22 @@ export interface SessionPlan {
 	availableMinutes: number;
 	/** Notes show no author, and none is stored. */
 	anonymous: boolean;
+	/** Participation questions asked at join (optional; see participation.ts). */
+	participation?: ParticipationPlan;
 }
+
+/** What the facilitator adds to the report before exporting it. */
+export interface ReportNotes {
+	/** Accessibility and inclusion: interpretation, accessible venue, languages used. */
+	accessibility: string;
+	/** Public summary (at most 2,000 characters), in the session's language and in English. */
+	publicSummary: string;
+	publicSummaryEn: string;
+	/** Who facilitated (names as the museum wants them printed). */
+	facilitators: string;
+}
+
+export const MAX_PUBLIC_SUMMARY_LENGTH = 2000;
 
 export interface SessionSummary extends SessionPlan {
 	id: string;
@@ -46,6 +62,13 @@ export interface SessionSummary extends SessionPlan {
 	wifi?: string;
 	/** Decisions and next steps, written by the facilitator at the end (for the summary). */
 	closingNotes?: string;
+	/** The report's facilitator-written parts (facilitators only). */
+	report?: ReportNotes;
+	/** This participant's answers to the participation questions (participants only). */
+	answers?: Answers;
+	/** The random key the answers are stored under in the session document: not the participant
+	 * id, so that answers are not joined to names or votes (participants only). */
+	answersKey?: string;
 	createdAt: number;
 	updatedAt: number;
 }

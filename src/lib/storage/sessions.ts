@@ -3,9 +3,10 @@
  * session's plan. Every change is written at once — a closed tab loses nothing.
  */
 import type { Audience } from '../methods/types';
-import type { AgendaItem, SessionPlan, SessionRole, SessionSummary } from '../session/types';
+import type { AgendaItem, ReportNotes, SessionPlan, SessionRole, SessionSummary } from '../session/types';
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import type { Invite } from '../session/join-link';
+import { cleanAnswers, type Answers } from '../session/participation';
 import { newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
 import { liveQuery } from 'dexie';
 import { db, type SessionRow } from './db';
@@ -172,8 +173,10 @@ export function pickPlan(session: SessionSummary): SessionPlan {
 export async function joinSession(
 	invite: Invite,
 	nickname: string | undefined,
-	group?: Audience
+	group?: Audience,
+	answers: Answers = {}
 ): Promise<SessionSummary> {
+	const clean = cleanAnswers(invite.participation, answers);
 	return db().transaction('rw', db().sessions, async () => {
 		const existing = await db().sessions.get(invite.sessionId);
 		const now = Date.now();
@@ -183,6 +186,10 @@ export async function joinSession(
 				nickname,
 				group,
 				wifi: invite.wifi,
+				participation: invite.participation,
+				answers: clean,
+				// The answers' own random key, made once (see board/participation.ts).
+				answersKey: existing.answersKey ?? randomToken(12),
 				updatedAt: now
 			};
 			await db().sessions.update(invite.sessionId, change);
@@ -202,7 +209,15 @@ export async function joinSession(
 		if (nickname) session.nickname = nickname;
 		if (group) session.group = group;
 		if (invite.wifi) session.wifi = invite.wifi;
+		if (invite.participation) session.participation = invite.participation;
+		if (Object.keys(clean).length > 0) session.answers = clean;
+		session.answersKey = randomToken(12);
 		await db().sessions.add(session as SessionRow);
 		return session;
 	});
+}
+
+/** The report's facilitator-written parts (facilitators, accessibility, public summaries). */
+export async function updateReportNotes(id: string, report: ReportNotes): Promise<void> {
+	await db().sessions.update(id, { report, updatedAt: Date.now() });
 }

@@ -3,7 +3,7 @@
  * reader's text layer sees it (per page, items in content order, line ends as newlines).
  */
 import { readFileSync } from 'node:fs';
-import type { FontBytes } from '../pdf-fonts';
+import type { FontBytes, FontLoader } from '../pdf-fonts';
 import { FONT_FILES } from '../pdf-fonts';
 
 const FONT_DIR = new URL('../../../../static/fonts/', import.meta.url);
@@ -20,6 +20,12 @@ export function diskFonts(): FontBytes {
 		arabic: read(FONT_FILES.arabic)
 	};
 }
+
+/** Loads the extra (CJK, emoji) fonts from disk, as the app fetches them. */
+export const diskFontLoader: FontLoader = async (file) => {
+	const bytes = readFileSync(new URL(file, FONT_DIR));
+	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+};
 
 export interface PdfContent {
 	pages: string[];

@@ -15,6 +15,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import * as facilitation from '$lib/board/facilitation';
 import { migrateDoc } from '$lib/board/doc';
+import { recordAnswers } from '$lib/board/participation';
 import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
@@ -60,6 +61,10 @@ export class LiveSession extends SessionCommands {
 			nickname: summary.anonymous ? undefined : summary.nickname,
 			owns: (id) => own.has(id)
 		};
+		// Counting activity by group: only in anonymous sessions (see session/participation.ts).
+		const countBy = summary.anonymous ? summary.participation?.countBy : null;
+		const category = countBy ? summary.answers?.[countBy] : undefined;
+		if (category) actor.category = category;
 		const presence = new SessionPresence({
 			awareness: new Awareness(open.doc),
 			self: {
@@ -98,6 +103,8 @@ export class LiveSession extends SessionCommands {
 		const own = new OwnNotes(await ownNoteIds(sessionId), (noteId) => rememberOwnNote(sessionId, noteId));
 		const live = new LiveSession(summary, open, own, options.connect ?? {});
 		facilitation.checkIn(open.doc, live.actor, summary.group ?? null, live.anonymous);
+		if (summary.role === 'participant' && summary.answersKey)
+			recordAnswers(open.doc, summary.answersKey, summary.answers ?? {});
 		live.connect();
 		return live;
 	}
