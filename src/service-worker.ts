@@ -28,8 +28,13 @@ const CACHE = `kohtaamo-${version}`;
 const SCOPE = new URL(sw.registration.scope);
 const BASE = SCOPE.pathname.replace(/\/$/, '');
 const FALLBACK = new URL('index.html', SCOPE).pathname;
-const WHOLE_APP = [...new Set([...build, ...files, FALLBACK])];
-const KNOWN = new Set(WHOLE_APP);
+const EVERYTHING = [...new Set([...build, ...files, FALLBACK])];
+/** The PDF's extra script fonts (Chinese, Japanese, Korean, emoji: about 12 MB) are fetched when a
+ * summary needs them and kept from then on, not stored up front: most workshops never print them,
+ * and a facilitator's tablet should not pull 12 MB over gallery Wi-Fi for nothing. */
+const onDemand = (path: string) => /\/fonts\/pdf-[^/]*$/.test(path);
+const WHOLE_APP = EVERYTHING.filter((path) => !onDemand(path));
+const KNOWN = new Set(EVERYTHING);
 /** Never fetched: its presence in a cache says "this device keeps the whole app". */
 const WHOLE_APP_MARKER = `${BASE}/.kohtaamo-whole-app`;
 const NAVIGATION_TIMEOUT_MS = 4000;

@@ -7,13 +7,15 @@ import { join as joinSession, openDevice, planSession, startRun } from './suppor
 const BUILD = new URL('../../build/', import.meta.url).pathname;
 const CLIENT_MANIFEST = new URL('../../.svelte-kit/output/client/.vite/manifest.json', import.meta.url).pathname;
 
-/** Every file the service worker may keep: the whole build but for the worker and its lists. */
+/** Every file the service worker stores up front on a facilitator's device: the whole build but
+ * for the worker and its lists, the server's precompressed copies, and the PDF's extra script fonts
+ * (fetched when a summary needs them). */
 function wholeApp(): string[] {
 	const skip = new Set(['service-worker.js', '_app/version.json', '_app/participant-files.json']);
 	return readdirSync(BUILD, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => relative(BUILD, join(entry.parentPath, entry.name)))
-		.filter((file) => !skip.has(file))
+		.filter((file) => !skip.has(file) && !/\.(br|gz)$/.test(file) && !/^fonts\/pdf-/.test(file))
 		.map((file) => `/${file}`)
 		.sort();
 }
