@@ -31,6 +31,8 @@ interface NoteTiming {
 	arrival(timeoutMs: number): Promise<number | null>;
 	prepare(text: string): Promise<{ x: number; y: number } | null>;
 	saved(): { click: number; command: number };
+	begin(): number;
+	wire(): { sent: number; received: number };
 }
 interface Baseline {
 	start(signalingUrl: string, room: string): void;
@@ -55,7 +57,9 @@ const timing = (page: Page) => ({
 			text
 		),
 	saved: () =>
-		page.evaluate(() => (globalThis as unknown as { kohtaamoNoteTiming: NoteTiming }).kohtaamoNoteTiming.saved())
+		page.evaluate(() => (globalThis as unknown as { kohtaamoNoteTiming: NoteTiming }).kohtaamoNoteTiming.saved()),
+	wire: () =>
+		page.evaluate(() => (globalThis as unknown as { kohtaamoNoteTiming: NoteTiming }).kohtaamoNoteTiming.wire())
 });
 
 interface Samples {
@@ -64,6 +68,20 @@ interface Samples {
 	/** From the Save click's input event on A to the text in B's DOM. */
 	click: number[];
 	lost: number;
+	/** Where the time went: the command until A sends, A's send until B receives, B's receive
+	 * until the text is in its DOM. */
+	parts: { send: number[]; wire: number[]; render: number[] };
+}
+
+const noSamples = (): Samples => ({ command: [], click: [], lost: 0, parts: { send: [], wire: [], render: [] } });
+
+function addParts(samples: Samples, command: number, sent: number, received: number, arrived: number) {
+	// A message sent before the command, or received before the send, is some other message
+	// (a heartbeat): leave that note out of the breakdown.
+	if (sent < command || received < sent || arrived < received) return;
+	samples.parts.send.push(sent - command);
+	samples.parts.wire.push(received - sent);
+	samples.parts.render.push(arrived - received);
 }
 
 /** A note that never arrives at the start means the setup is broken, not slow: stop at once. */
@@ -98,7 +116,7 @@ async function measureApp(
 
 		const writer = timing(phone.page);
 		const reader = timing(wall.page);
-		const samples: Samples = { command: [], click: [], lost: 0 };
+		const samples = noSamples();
 		const run = tag();
 		for (let i = 0; i < NOTES; i++) {
 			const text = `Note ${run} ${i}`;
@@ -112,6 +130,7 @@ async function measureApp(
 			else {
 				samples.command.push(arrived - saved.command);
 				samples.click.push(arrived - saved.click);
+				addParts(samples, saved.command, (await writer.wire()).sent, (await reader.wire()).received, arrived);
 			}
 			checkStart(samples, webRtc ? 'direct' : 'relay', i);
 			await sleep(GAP_MS);
@@ -151,18 +170,23 @@ async function measureBaseline(
 				}
 			);
 		const reader = timing(readerPage);
-		const samples: Samples = { command: [], click: [], lost: 0 };
+		const writer = timing(writerPage);
+		const samples = noSamples();
 		const run = tag();
 		for (let i = 0; i < NOTES; i++) {
 			const text = `Note ${run} ${i}`;
 			await reader.expect(text);
-			const wrote = await writerPage.evaluate(
-				(t) => (globalThis as unknown as { kohtaamoBaseline: Baseline }).kohtaamoBaseline.write(t),
-				text
-			);
+			const wrote = await writerPage.evaluate((t) => {
+				const g = globalThis as unknown as { kohtaamoBaseline: Baseline; kohtaamoNoteTiming: NoteTiming };
+				g.kohtaamoNoteTiming.begin();
+				return g.kohtaamoBaseline.write(t);
+			}, text);
 			const arrived = await reader.arrival();
 			if (arrived === null) samples.lost++;
-			else samples.command.push(arrived - wrote);
+			else {
+				samples.command.push(arrived - wrote);
+				addParts(samples, wrote, (await writer.wire()).sent, (await reader.wire()).received, arrived);
+			}
 			checkStart(samples, 'y-webrtc', i);
 			await sleep(GAP_MS);
 		}
@@ -198,13 +222,15 @@ export async function benchLatency(): Promise<Figure[]> {
 
 		const base = { p50: percentile(baseline.command, 50), p95: percentile(baseline.command, 95) };
 		const lost = (s: Samples) => (s.lost > 0 ? `; ${s.lost} of ${NOTES} notes did not arrive within 5 s` : '');
+		const parts = (s: Samples) =>
+			`; medians of its parts (${s.parts.send.length} notes): A's command until A sends ${percentile(s.parts.send, 50).toFixed(1)} ms, on the way ${percentile(s.parts.wire, 50).toFixed(1)} ms, B's receive until the text is in B's DOM ${percentile(s.parts.render, 50).toFixed(1)} ms`;
 		const where = `two Chromium ${a.version()} processes, one server, ${NOTES} notes one at a time`;
 		const figures: Figure[] = [
 			{
 				name: 'Note latency, bare y-webrtc (baseline), p50',
 				value: base.p50,
 				unit: 'ms',
-				notes: `Y.Array push on A to a rendered list item in B's DOM; ${where}${lost(baseline)}`
+				notes: `Y.Array push on A to a rendered list item in B's DOM; ${where}${lost(baseline)}${parts(baseline)}`
 			},
 			{ name: 'Note latency, bare y-webrtc (baseline), p95', value: base.p95, unit: 'ms' }
 		];
@@ -223,8 +249,8 @@ export async function benchLatency(): Promise<Figure[]> {
 					target: p === 95 ? { max: TARGET_P95[path] } : undefined,
 					notes:
 						path === 'direct'
-							? `${ratio.toFixed(2)}× bare y-webrtc's p${p} (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})${p === 50 ? `; ${where}${lost(samples)}` : ''}`
-							: `${ratio.toFixed(2)}× bare y-webrtc's direct p${p} (y-webrtc has no relay)${p === 50 ? lost(samples) : ''}`
+							? `${ratio.toFixed(2)}× bare y-webrtc's p${p} (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})${p === 50 ? `; ${where}${lost(samples)}${parts(samples)}` : ''}`
+							: `${ratio.toFixed(2)}× bare y-webrtc's direct p${p} (y-webrtc has no relay)${p === 50 ? `${lost(samples)}${parts(samples)}` : ''}`
 				});
 			}
 			for (const p of [50, 95] as const)

@@ -12,6 +12,10 @@ interface NoteTiming {
 	/** Writer: when the last Save click happened (its input event) and when the form was submitted
 	 * (the note command runs inside that submit handler). */
 	saved(): { click: number; command: number };
+	/** Marks a command made outside the note dialog (the baseline's write) and returns its time. */
+	begin(): number;
+	/** When this page last sent and last received a message on a data channel or WebSocket. */
+	wire(): { sent: number; received: number };
 }
 
 const clock = () => performance.timeOrigin + performance.now();
@@ -29,6 +33,46 @@ function check() {
 	}
 }
 
+// Where the time goes: the first message this page sends after a note command, and the last one
+// it received. Listeners are added as each socket or channel is made, before the app's own, so a
+// receive is marked before the app handles it.
+let sent = 0;
+let received = 0;
+const onReceive = () => (received = clock());
+const onSend = () => {
+	if (!sent) sent = clock();
+};
+const RealSocket = globalThis.WebSocket;
+globalThis.WebSocket = class extends RealSocket {
+	constructor(url: string | URL, protocols?: string | string[]) {
+		super(url, protocols);
+		this.addEventListener('message', onReceive);
+	}
+	send(data: Parameters<WebSocket['send']>[0]) {
+		onSend();
+		super.send(data);
+	}
+};
+const RealPeerConnection = globalThis.RTCPeerConnection as typeof RTCPeerConnection | undefined;
+if (typeof RealPeerConnection === 'function') {
+	const realSend = RTCDataChannel.prototype.send;
+	RTCDataChannel.prototype.send = function (this: RTCDataChannel, ...args: Parameters<RTCDataChannel['send']>) {
+		onSend();
+		return realSend.apply(this, args);
+	} as RTCDataChannel['send'];
+	globalThis.RTCPeerConnection = class extends RealPeerConnection {
+		constructor(config?: RTCConfiguration) {
+			super(config);
+			this.addEventListener('datachannel', (event) => event.channel.addEventListener('message', onReceive));
+		}
+		createDataChannel(label: string, init?: RTCDataChannelInit) {
+			const channel = super.createDataChannel(label, init);
+			channel.addEventListener('message', onReceive);
+			return channel;
+		}
+	};
+}
+
 let click = 0;
 let command = 0;
 addEventListener(
@@ -39,7 +83,12 @@ addEventListener(
 	},
 	true
 );
-addEventListener('submit', () => (command = clock()), true);
+const begin = () => {
+	command = clock();
+	sent = 0;
+	return command;
+};
+addEventListener('submit', begin, true);
 
 const timing: NoteTiming = {
 	expect(text) {
@@ -79,7 +128,9 @@ const timing: NoteTiming = {
 		const box = save.getBoundingClientRect();
 		return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 	},
-	saved: () => ({ click, command })
+	saved: () => ({ click, command }),
+	begin,
+	wire: () => ({ sent, received })
 };
 
 (globalThis as unknown as { kohtaamoNoteTiming: NoteTiming }).kohtaamoNoteTiming = timing;
