@@ -75,7 +75,9 @@ async function carry(server: BenchServer, rooms: number, perRoom: number, arriva
 			}
 			await sleep(arrivalGapMs);
 		}
+		process.stderr.write(`  ${label}: all arrived, waiting for the mesh…\n`);
 		const joined = await waitUntil(() => all.every(meshed), JOIN_TIMEOUT_MS);
+		process.stderr.write(`  ${label}: writing…\n`);
 		const joinMs = performance.now() - joinStart;
 		const devices = all.flatMap((room) => room.devices);
 		const linked = Math.min(...devices.map((d) => d.sync.peers().filter((p) => p.transport === 'relay').length));
@@ -122,6 +124,7 @@ async function carry(server: BenchServer, rooms: number, perRoom: number, arriva
 			bytesOut: traffic.bytesOut - before.traffic.bytesOut
 		};
 
+		process.stderr.write(`  ${label}: settling…\n`);
 		const settleStart = performance.now();
 		const expected = (room: Room) => room.written;
 		await waitUntil(

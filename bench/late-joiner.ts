@@ -24,7 +24,8 @@ import { openDevice, type Device } from '../tests/browser/support/workshop.ts';
 import { closeAll, launchChromium } from './support/chromium.ts';
 import type { Figure } from './run.ts';
 
-const SIZES = [3_000, 10_000];
+/** `BENCH_LATE_JOINER_NOTES=3000` runs one size only (the 10,000-note restore takes minutes). */
+const SIZES = process.env.BENCH_LATE_JOINER_NOTES ? [Number(process.env.BENCH_LATE_JOINER_NOTES)] : [3_000, 10_000];
 const TARGET_MS: Record<number, number> = { 3_000: 1_000, 10_000: 3_000 };
 /** Notes on the current activity's board: what the phone shows once it holds the session. */
 const SHOWN = 20;
@@ -202,9 +203,9 @@ export async function benchLateJoiner(): Promise<Figure[]> {
 			try {
 				for (const webRtc of [true, false]) {
 					const { loadMs, marks, transport } = await joinLate(phoneBrowser, facilitator.link, webRtc);
-					const path = webRtc ? 'direct' : 'relay';
-					if (webRtc === /through the server/.test(transport))
-						throw new Error(`${path}: unexpected transport “${transport}”`);
+					// Under load, WebRTC may not open within the provider's 6 s and the pair falls back to the
+					// relay: the figure then says so rather than being thrown away.
+					const fellBack = webRtc && /through the server/.test(transport);
 					const label = `Late joiner, ${notes.toLocaleString('en')} notes, ${webRtc ? 'direct (WebRTC)' : 'through the relay'}`;
 					figures.push(
 						{
@@ -212,7 +213,7 @@ export async function benchLateJoiner(): Promise<Figure[]> {
 							value: marks.held - marks.signal,
 							unit: 'ms',
 							target: { max: TARGET_MS[notes] },
-							notes: `from the signaling socket opening to every note held (${facilitator.stateKiB.toFixed(0)} KiB of state); two Chromium processes`
+							notes: `from the signaling socket opening to every note held (${facilitator.stateKiB.toFixed(0)} KiB of state); two Chromium processes; the phone showed “${transport}”${fellBack ? ' — WebRTC did not open in time and the pair fell back to the relay' : ''}`
 						},
 						{
 							name: `${label}: join page load`,

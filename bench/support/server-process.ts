@@ -16,6 +16,8 @@ const address = await server.listen(0, '127.0.0.1');
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
+// The benchmark that started this server has gone (crashed or killed): do not outlive it.
+process.on('disconnect', stop);
 process.on('message', (message) => {
 	if (message === 'stop') stop();
 	if (message === 'stats')
