@@ -56,10 +56,15 @@ const meshed = (room: Room) =>
 			d.sync.state.synced && d.sync.peers().filter((p) => p.transport === 'relay').length === room.devices.length - 1
 	);
 
-async function carry(server: BenchServer, rooms: number, perRoom: number, arrivalGapMs: number): Promise<Figure[]> {
+async function carry(
+	all: Room[],
+	server: BenchServer,
+	rooms: number,
+	perRoom: number,
+	arrivalGapMs: number
+): Promise<Figure[]> {
 	const traffic = emptyTraffic();
 	const WebSocket = countingWebSocket(traffic);
-	const all: Room[] = [];
 	const label = rooms === 1 ? `${perRoom} devices in one room` : `${rooms * perRoom} devices in ${rooms} rooms`;
 	try {
 		const joinStart = performance.now();
@@ -184,6 +189,36 @@ async function carry(server: BenchServer, rooms: number, perRoom: number, arriva
 	}
 }
 
+/** A scenario that has not finished after this long is reported as such (the benchmark must stop
+ * by itself even when a room never settles). */
+const SCENARIO_TIMEOUT_MS = 240_000;
+
+async function bounded(run: (all: Room[]) => Promise<Figure[]>, label: string): Promise<Figure[]> {
+	const all: Room[] = [];
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<Figure[]>((resolve) => {
+		timer = setTimeout(
+			() =>
+				resolve([
+					{
+						name: `Server, ${label}`,
+						value: SCENARIO_TIMEOUT_MS / 1000,
+						unit: 's',
+						notes: 'NOT finished: the room did not settle within the time allowed'
+					}
+				]),
+			SCENARIO_TIMEOUT_MS
+		);
+	});
+	try {
+		return await Promise.race([run(all), timeout]);
+	} finally {
+		clearTimeout(timer);
+		// Whatever the scenario left running stops here, finished or not.
+		for (const room of all) destroyAll(room.devices);
+	}
+}
+
 export async function benchCapacity(): Promise<Figure[]> {
 	const server = await startBenchServer();
 	try {
@@ -196,8 +231,8 @@ export async function benchCapacity(): Promise<Figure[]> {
 				notes: 'VmHWM after start (Node, tsx, the server)'
 			}
 		];
-		figures.push(...(await carry(server, 1, 60, 200)));
-		figures.push(...(await carry(server, 50, 10, 50)));
+		figures.push(...(await bounded((all) => carry(all, server, 1, 60, 200), '60 devices in one room')));
+		figures.push(...(await bounded((all) => carry(all, server, 50, 10, 50), '500 devices in 50 rooms')));
 		return figures;
 	} finally {
 		await server.stop();

@@ -27,7 +27,7 @@ const TARGET_MS = 3_000;
 const TIMEOUT_MS = 120_000;
 const MESH_TIMEOUT_MS = 90_000;
 /** Participants join a few at a time, as they do when a facilitator shows the QR code. */
-const JOIN_BATCH = 4;
+const JOIN_BATCH = 2;
 
 const linkCount = async (page: Page) =>
 	Number(/(\d+)/.exec(await page.locator('[data-connection]').first().innerText())?.[1] ?? 0);

@@ -9,7 +9,7 @@ const TIMEOUT = 60_000;
 
 /** Creates a session with the given library methods (by their English names) and returns its id. */
 export async function planSession(page: Page, baseUrl: string, title: string, methods: string[]): Promise<string> {
-	await page.goto(baseUrl);
+	await page.goto(baseUrl, { timeout: TIMEOUT });
 	await page.getByRole('button', { name: '+ New workshop' }).first().click({ timeout: TIMEOUT });
 	await page.waitForURL(/\/sessions\/[0-9a-f-]+$/, { timeout: TIMEOUT });
 	await page.getByLabel('Workshop title').fill(title, { timeout: TIMEOUT });
@@ -30,7 +30,7 @@ export async function planSession(page: Page, baseUrl: string, title: string, me
 
 /** Opens run mode and returns the join link shown to participants. */
 export async function startRun(page: Page, baseUrl: string, sessionId: string): Promise<string> {
-	await page.goto(`${baseUrl}/sessions/${sessionId}/run`);
+	await page.goto(`${baseUrl}/sessions/${sessionId}/run`, { timeout: TIMEOUT });
 	await page.getByRole('heading', { level: 2, name: /./ }).first().waitFor({ timeout: TIMEOUT });
 	const link = await page.getByLabel('Join link').inputValue({ timeout: TIMEOUT });
 	if (!link.includes('/join#')) throw new Error(`not a join link: ${link}`);
@@ -39,7 +39,7 @@ export async function startRun(page: Page, baseUrl: string, sessionId: string): 
 
 /** Joins from the link, as a participant who types a nickname and taps Join. */
 export async function join(page: Page, link: string, nickname: string): Promise<void> {
-	await page.goto(link);
+	await page.goto(link, { timeout: TIMEOUT });
 	const joinButton = page.getByRole('button', { name: /^(Join|Liity|Anslut)$/ });
 	await joinButton.waitFor({ timeout: TIMEOUT });
 	const nicknameField = page.getByLabel(/Nickname|Nimimerkki|Smeknamn/);
