@@ -4,6 +4,7 @@
  * rendered and never allowed to throw into the UI. A hostile peer can spoil its own notes only.
  */
 import type * as Y from 'yjs';
+import { openWaitingText } from './seal';
 import { parseBoardSpec } from '../methods/board-spec';
 import { asAudience } from '../methods/types';
 import type { Point } from './geometry';
@@ -43,7 +44,10 @@ export function readPoint(v: unknown): Point | undefined {
 export function readNote(id: string, value: unknown): Note | null {
 	if (!isMap(value)) return null;
 	const activityId = str(value.get('activityId'), 100);
-	const text = str(value.get('text'), MAX_NOTE_LENGTH);
+	// A waiting note keeps its text under `sealedText` and has no `text`, so apps from before
+	// moderation skip it as malformed instead of showing it to everyone.
+	const waiting = value.get('moderation') === 'waiting';
+	const text = waiting ? openWaitingText(value.get('sealedText')) : str(value.get('text'), MAX_NOTE_LENGTH);
 	const color = value.get('color');
 	const place = value.get('place');
 	const position = readPoint(place);
@@ -68,6 +72,7 @@ export function readNote(id: string, value: unknown): Note | null {
 		createdAt: finite(createdAt) ? createdAt : 0
 	};
 	if (author !== undefined) note.author = author as string;
+	if (waiting) note.waiting = true;
 	return note;
 }
 
@@ -120,6 +125,7 @@ export function readActivity(id: string, value: unknown): Activity | null {
 	const startedAt = value.get('startedAt');
 	const endedAt = value.get('endedAt');
 	if (value.get('archived') === true) activity.archived = true;
+	if (value.get('moderated') === true) activity.moderated = true;
 	if (finite(startedAt)) activity.startedAt = startedAt;
 	if (finite(endedAt)) activity.endedAt = endedAt;
 	return activity;

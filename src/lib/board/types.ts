@@ -39,6 +39,9 @@ export interface Note {
 	author?: string;
 	/** Written during private writing: hidden from others until the activity is revealed. */
 	private: boolean;
+	/** Written on a moderated board and not yet approved: shown only to its writer (marked
+	 * "waiting") and in the facilitator's inbox. */
+	waiting?: true;
 	createdAt: number;
 }
 
@@ -78,6 +81,8 @@ export interface Activity {
 	/** Removed from the agenda after the workshop started: hidden from the run, kept with its
 	 * notes for the summary. (Apps before it show it as a plain activity.) */
 	archived?: true;
+	/** Notes of participants wait in the facilitator's inbox until approved (school groups). */
+	moderated?: true;
 	startedAt?: number;
 	endedAt?: number;
 }
