@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { openWaitingText } from './seal';
+import { MAX_IMAGE_BYTES } from './image-notes';
 import { parseBoardSpec } from '../methods/board-spec';
 import { asAudience } from '../methods/types';
 import type { Point } from './geometry';
@@ -73,6 +74,8 @@ export function readNote(id: string, value: unknown): Note | null {
 	};
 	if (author !== undefined) note.author = author as string;
 	if (waiting) note.waiting = true;
+	const image = value.get('image');
+	if (image instanceof Uint8Array && image.byteLength <= MAX_IMAGE_BYTES) note.image = image;
 	return note;
 }
 
