@@ -19,6 +19,7 @@ import {
 } from './geometry';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
 import { readActivity, readBallot, readMeta, readNote, readNotes, readPoint } from './read';
+import { sealWaitingText } from './seal';
 import {
 	MAX_CATEGORY_LENGTH,
 	MAX_CLUSTER_NAME_LENGTH,
@@ -124,7 +125,10 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 	transact(doc, () => {
 		const note: NoteMap = new Y.Map();
 		note.set('activityId', activity.id);
-		note.set('text', text);
+		if (activity.moderated && actor.role !== 'facilitator') {
+			note.set('moderation', 'waiting');
+			note.set('sealedText', sealWaitingText(text));
+		} else note.set('text', text);
 		note.set('color', input.color);
 		note.set('place', place(position, input.position ? zoneAt(geometry, centre(position)) : input.zone));
 		note.set('cluster', null);
@@ -153,7 +157,11 @@ export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): Co
 	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
 	const clean = cleanNoteText(text);
 	if (clean.length === 0 || clean.length > MAX_NOTE_LENGTH) return refuse('invalid');
-	if (clean !== found.value.note.text) transact(doc, () => found.value.map.set('text', clean));
+	if (clean === found.value.note.text) return ok(undefined);
+	transact(doc, () => {
+		if (found.value.note.waiting) found.value.map.set('sealedText', sealWaitingText(clean));
+		else found.value.map.set('text', clean);
+	});
 	return ok(undefined);
 }
 

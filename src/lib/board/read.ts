@@ -4,6 +4,8 @@
  * rendered and never allowed to throw into the UI. A hostile peer can spoil its own notes only.
  */
 import type * as Y from 'yjs';
+import { openWaitingText } from './seal';
+import { MAX_IMAGE_BYTES } from './image-notes';
 import { parseBoardSpec } from '../methods/board-spec';
 import { asAudience } from '../methods/types';
 import type { Point } from './geometry';
@@ -44,7 +46,10 @@ export function readPoint(v: unknown): Point | undefined {
 export function readNote(id: string, value: unknown): Note | null {
 	if (!isMap(value)) return null;
 	const activityId = str(value.get('activityId'), 100);
-	const text = str(value.get('text'), MAX_NOTE_LENGTH);
+	// A waiting note keeps its text under `sealedText` and has no `text`, so apps from before
+	// moderation skip it as malformed instead of showing it to everyone.
+	const waiting = value.get('moderation') === 'waiting';
+	const text = waiting ? openWaitingText(value.get('sealedText')) : str(value.get('text'), MAX_NOTE_LENGTH);
 	const color = value.get('color');
 	const place = value.get('place');
 	const position = readPoint(place);
@@ -72,6 +77,9 @@ export function readNote(id: string, value: unknown): Note | null {
 	// Optional, read leniently: a malformed category is ignored, not the note.
 	const category = str(value.get('category'), MAX_CATEGORY_LENGTH);
 	if (category) note.category = category;
+	if (waiting) note.waiting = true;
+	const image = value.get('image');
+	if (image instanceof Uint8Array && image.byteLength <= MAX_IMAGE_BYTES) note.image = image;
 	return note;
 }
 
@@ -127,6 +135,7 @@ export function readActivity(id: string, value: unknown): Activity | null {
 	const startedAt = value.get('startedAt');
 	const endedAt = value.get('endedAt');
 	if (value.get('archived') === true) activity.archived = true;
+	if (value.get('moderated') === true) activity.moderated = true;
 	if (finite(startedAt)) activity.startedAt = startedAt;
 	if (finite(endedAt)) activity.endedAt = endedAt;
 	return activity;

@@ -4,10 +4,13 @@
  */
 import type { Activity, Ballot, Cluster, Note } from './types';
 
-/** Private notes of others stay hidden until the activity is revealed. */
+/** Private notes of others stay hidden until the activity is revealed; waiting notes (moderated
+ * boards) show only to their writer until the facilitator approves them — the facilitator sees
+ * them in the inbox (`waitingNotes`), not on the board. */
 export function visibleNotes(notes: Note[], activity: Activity, owns: (noteId: string) => boolean): Note[] {
-	if (activity.revealed) return notes;
-	return notes.filter((note) => !note.private || owns(note.id));
+	return notes.filter(
+		(note) => (!note.waiting || owns(note.id)) && (activity.revealed || !note.private || owns(note.id))
+	);
 }
 
 /** Dots per note, counting only dots on notes that still exist in the activity. */

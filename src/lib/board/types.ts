@@ -40,6 +40,12 @@ export interface Note {
 	author?: string;
 	/** Written during private writing: hidden from others until the activity is revealed. */
 	private: boolean;
+	/** Written on a moderated board and not yet approved: shown only to its writer (marked
+	 * "waiting") and in the facilitator's inbox. */
+	waiting?: true;
+	/** A paper note brought in from a photo: its cropped picture (JPEG bytes); `text` is what the
+	 * facilitator typed for it, and its accessible name. */
+	image?: Uint8Array;
 	createdAt: number;
 	/** The writer's answer to the question activity is counted by ("count activity by group"),
 	 * only in anonymous sessions that turned it on: a category, never a person. */
@@ -84,6 +90,8 @@ export interface Activity {
 	/** Removed from the agenda after the workshop started: hidden from the run, kept with its
 	 * notes for the summary. (Apps before it show it as a plain activity.) */
 	archived?: true;
+	/** Notes of participants wait in the facilitator's inbox until approved (school groups). */
+	moderated?: true;
 	startedAt?: number;
 	endedAt?: number;
 }

@@ -1,0 +1,108 @@
+/**
+ * Moderated boards (school and youth groups): participants' notes wait in the facilitator's inbox
+ * until approved. Turning moderation on and off, approving (with an optional edit) and declining
+ * are facilitator commands, each one transaction. Approval goes through `approveNotes` alone, so
+ * that the authority issue (#15) can sign it there.
+ *
+ * A declined note is deleted from `notes` everywhere; what remains is an entry in the top-level
+ * `declined` map — the note's id, its activity and the facilitator's short reason, never its text
+ * — so the writer's device, which remembers its own note ids, can say why it went.
+ */
+import * as Y from 'yjs';
+import { cleanNoteText, type CommandResult } from './commands';
+import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
+import { readNote } from './read';
+import { MAX_NOTE_LENGTH, type Actor, type Note } from './types';
+
+export const MAX_DECLINE_REASON_LENGTH = 200;
+
+export interface Declined {
+	noteId: string;
+	activityId: string;
+	reason: string;
+	at: number;
+}
+
+const declinedMap = (doc: Y.Doc) => doc.getMap<unknown>('declined');
+
+export function setModerated(doc: Y.Doc, actor: Actor, activityId: string, on: boolean): CommandResult {
+	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
+	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
+	const map = sessionMaps(doc).activities.get(activityId);
+	if (!map) return { ok: false, reason: 'not-found' };
+	doc.transact(() => {
+		if (on) map.set('moderated', true);
+		else map.delete('moderated');
+	}, LOCAL_ORIGIN);
+	return { ok: true, value: undefined };
+}
+
+/** The facilitator's inbox: waiting notes of an activity, oldest first. */
+export function waitingNotes(notes: Note[]): Note[] {
+	return notes.filter((n) => n.waiting).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * Approves waiting notes: each one's text moves from `sealedText` to `text`, edited when
+ * `edits` has a text for it. Notes that are gone or no longer waiting are skipped (another
+ * facilitator device got there first). Returns how many were approved.
+ */
+export function approveNotes(
+	doc: Y.Doc,
+	actor: Actor,
+	ids: string[],
+	edits: ReadonlyMap<string, string> = new Map()
+): CommandResult<number> {
+	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
+	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
+	const maps = sessionMaps(doc);
+	const approvals: { map: Y.Map<unknown>; text: string }[] = [];
+	for (const id of ids) {
+		const map = maps.notes.get(id);
+		const note = readNote(id, map);
+		if (!map || !note?.waiting) continue;
+		const edited = edits.get(id);
+		const text = edited === undefined ? note.text : cleanNoteText(edited);
+		if (text.length === 0 || text.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'invalid' };
+		approvals.push({ map, text });
+	}
+	doc.transact(() => {
+		for (const { map, text } of approvals) {
+			map.set('text', text);
+			map.delete('sealedText');
+			map.delete('moderation');
+		}
+	}, LOCAL_ORIGIN);
+	return { ok: true, value: approvals.length };
+}
+
+/** Declines notes (waiting or already shown): deleted everywhere, with a reason for the writer. */
+export function declineNotes(doc: Y.Doc, actor: Actor, ids: string[], reason: string): CommandResult<number> {
+	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
+	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
+	const why = cleanNoteText(reason).replace(/\s+/g, ' ');
+	if (why.length > MAX_DECLINE_REASON_LENGTH) return { ok: false, reason: 'invalid' };
+	const maps = sessionMaps(doc);
+	const declined = declinedMap(doc);
+	let count = 0;
+	doc.transact(() => {
+		for (const id of ids) {
+			const note = readNote(id, maps.notes.get(id));
+			if (!note) continue;
+			maps.notes.delete(id);
+			declined.set(id, { activityId: note.activityId, reason: why, at: Date.now() });
+			count++;
+		}
+	}, LOCAL_ORIGIN);
+	return { ok: true, value: count };
+}
+
+/** Why the facilitator declined a note, for its writer; null when it was not declined. */
+export function declinedNote(doc: Y.Doc, noteId: string): Declined | null {
+	const value = declinedMap(doc).get(noteId);
+	if (typeof value !== 'object' || value === null) return null;
+	const { activityId, reason, at } = value as Record<string, unknown>;
+	if (typeof activityId !== 'string' || typeof reason !== 'string' || reason.length > MAX_DECLINE_REASON_LENGTH)
+		return null;
+	return { noteId, activityId, reason, at: typeof at === 'number' && Number.isFinite(at) ? at : 0 };
+}
