@@ -201,7 +201,8 @@ export class Chromium {
 				this.#child.kill('SIGTERM');
 			});
 		}
-		await rm(this.#profile, { recursive: true, force: true });
+		// Chromium's helper processes may still be writing to the profile for a moment after it exits.
+		await rm(this.#profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 	}
 }
 
