@@ -95,8 +95,10 @@ test.describe('a phone on the LAN over plain HTTP', () => {
 		await startRun(facilitator.page, lan.url, id);
 		await facilitator.page.getByLabel('Wi-Fi network participants join (optional)').fill('Museo-Vieras');
 		await facilitator.page.getByLabel('Wi-Fi network participants join (optional)').blur();
+		// The code is drawn again for the new link; a camera reads whatever is on screen now.
+		const wifiOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('w');
+		await expect.poll(async () => wifiOf(await scanQr(facilitator.page))).toBe('Museo-Vieras');
 		const link = await scanQr(facilitator.page);
-		expect(new URLSearchParams(new URL(link).hash.slice(1)).get('w')).toBe('Museo-Vieras');
 		await phone.page.goto(link);
 		await expect(phone.page.getByTestId('insecure-line')).toHaveText(
 			'This phone stays connected to the workshop; it cannot work offline.'
@@ -121,6 +123,7 @@ test('a phone that cannot reach the workshop says which Wi-Fi to stay on, and re
 		const wifi = facilitator.page.getByLabel('Wi-Fi network participants join (optional)');
 		await wifi.fill('Kohtaamo-hotspot');
 		await wifi.blur();
+		await expect.poll(async () => (await scanQr(facilitator.page)).includes('w=Kohtaamo-hotspot')).toBe(true);
 		await join(phone, await scanQr(facilitator.page), 'Pia');
 		await expectConnected(phone.page, 1);
 		const help = phone.page.locator('.network-help');
