@@ -4,10 +4,11 @@
  * which is slower: this shows by how much, in Node and in Chromium at 1× and with its CPU throttled
  * 4× (a cheap phone or tablet). The baseline in the same run is WebCrypto's native PBKDF2.
  */
-import { build } from 'vite';
 import { deriveKeyBytes, PBKDF2_ITERATIONS } from '../src/lib/sync/room-crypto.ts';
 import { chromiumInstalled, chromiumPath } from '../tests/browser/support/chromium.ts';
 import type { Figure } from './run.ts';
+import { launchChromium } from './support/chromium.ts';
+import { bundlePageScript } from './support/page-bundle.ts';
 
 const RUNS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -47,23 +48,9 @@ export async function benchKdf(): Promise<Figure[]> {
 }
 
 async function inChromium(): Promise<Figure[]> {
-	const bundle = await build({
-		configFile: false,
-		logLevel: 'silent',
-		build: {
-			write: false,
-			minify: true,
-			target: 'es2022',
-			lib: { entry: new URL('./browser/kdf-entry.ts', import.meta.url).pathname, formats: ['es'], fileName: 'bench' },
-			rolldownOptions: { output: { codeSplitting: false } }
-		}
-	});
-	const outputs = (Array.isArray(bundle) ? bundle : [bundle]).flatMap((b) => ('output' in b ? b.output : []));
-	const script = outputs.find((o) => o.type === 'chunk');
-	if (!script || script.type !== 'chunk') throw new Error('bench bundle missing');
+	const script = await bundlePageScript(new URL('./browser/kdf-entry.ts', import.meta.url));
 
-	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage();
 		await page.route('http://localhost/**', async (route) => {
@@ -73,7 +60,7 @@ async function inChromium(): Promise<Figure[]> {
 					contentType: 'text/html',
 					body: '<!doctype html><script type="module" src="/bench.js"></script>'
 				});
-			if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script.code });
+			if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });
 			return route.fulfill({ status: 404 });
 		});
 		await page.goto('http://localhost/');

@@ -12,15 +12,7 @@ import { newSessionPlan } from '../../src/lib/session/plan.ts';
 import type { AgendaItem, SessionSummary } from '../../src/lib/session/types.ts';
 import { COLUMNS_BOARD } from '../../src/lib/board/test-board.ts';
 
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+export { CHROMIUM_ARGS } from './chromium.ts';
 
 const WORDS = 'museo näyttely kävijä yhteisö penkki opastus perhe seniori kahvila kokoelma tarina muisto ilta'.split(
 	' '
