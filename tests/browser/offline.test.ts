@@ -26,6 +26,7 @@ test('after one visit the app loads and works with the server stopped', async ({
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workshops on this device');
 	// Local data still works: the language choice is saved and restored offline.
 	await page.getByLabel('Language').selectOption('fi');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Työpajat tällä laitteella');
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Työpajat tällä laitteella');
 	await context.close();

@@ -44,8 +44,10 @@ class I18n {
 	}
 
 	async choose(locale: Locale): Promise<void> {
-		await this.#apply(locale);
+		// Remembered first: a reload right after the choice (the language's messages may still be
+		// loading) must not fall back to the old language.
 		await writeSetting('locale', locale);
+		await this.#apply(locale);
 	}
 
 	async #apply(locale: Locale) {
