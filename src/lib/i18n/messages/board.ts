@@ -46,6 +46,8 @@ export default defineMessages({
 		'board.locked': 'Ohjaaja on lukinnut taulun. Voit katsella, mutta et muuttaa.',
 		'board.empty': 'Taululla ei ole vielä lappuja.',
 		'board.emptyZone': 'Ei lappuja',
+		'board.overview': 'Yleiskuva. Lähennä tai valitse alue, niin näet laput.',
+		'board.noteCount': { one: '{count} lappu', other: '{count} lappua' },
 		'board.keyboardHelp':
 			'Näppäimistöllä: Sarkain siirtyy lapusta toiseen, nuolinäppäimet siirtävät valittua lappua, välilyönti valitsee, Enter avaa muokkauksen ja Delete poistaa.',
 		'board.moveFailed.locked': 'Taulu on lukittu.',
@@ -134,6 +136,8 @@ export default defineMessages({
 		'board.locked': 'Den som leder har låst tavlan. Du kan titta men inte ändra.',
 		'board.empty': 'Det finns inga lappar på tavlan ännu.',
 		'board.emptyZone': 'Inga lappar',
+		'board.overview': 'Översikt. Zooma in eller välj ett område för att se lapparna.',
+		'board.noteCount': { one: '{count} lapp', other: '{count} lappar' },
 		'board.keyboardHelp':
 			'Med tangentbordet: Tabb flyttar mellan lappar, piltangenterna flyttar vald lapp, mellanslag väljer, Enter öppnar redigering och Delete raderar.',
 		'board.moveFailed.locked': 'Tavlan är låst.',
@@ -223,6 +227,8 @@ export default defineMessages({
 		'board.locked': 'The facilitator has locked the board. You can look but not change anything.',
 		'board.empty': 'There are no notes on the board yet.',
 		'board.emptyZone': 'No notes',
+		'board.overview': 'Overview. Zoom in or choose an area to see the notes.',
+		'board.noteCount': { one: '{count} note', other: '{count} notes' },
 		'board.keyboardHelp':
 			'With a keyboard: Tab moves between notes, arrow keys move the selected note, Space selects, Enter edits and Delete deletes.',
 		'board.moveFailed.locked': 'The board is locked.',
