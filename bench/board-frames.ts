@@ -2,8 +2,9 @@
  * The board on a tablet-class CPU: Chromium with its CPU throttled 4× through the DevTools protocol,
  * the facilitator's run view at 1280×800, boards of 200, 1,000 and 5,000 notes restored from a
  * backup. Frame times are the intervals between animation frames while a note is dragged, the
- * background panned and the wheel zooms; opening is from navigation until every note of the board
- * is in the page. Also: reopening a 3,000-note session from IndexedDB after a reload (issue 16's
+ * background panned and the wheel zooms; opening is from navigation until the board knows all its
+ * notes and draws the ones on screen (the board renders only the notes near the screen, so "every
+ * note in the page" is no longer what a person waits for). Also: reopening a 3,000-note session from IndexedDB after a reload (issue 16's
  * storage figure), at 1× and 4×.
  */
 import { chromium, type Page } from 'playwright-core';
@@ -43,8 +44,18 @@ async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
 async function gesture(page: Page, kind: 'drag' | 'pan' | 'zoom'): Promise<number[]> {
 	let start: { x: number; y: number };
 	if (kind === 'drag') {
-		const box = (await page.locator('[data-note-id]').first().boundingBox())!;
-		start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+		// A note on screen that a pointer at its centre really reaches (the first and last notes in
+		// reading order stay in the page for the keyboard even when they are off screen).
+		start = await page.evaluate(() => {
+			const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+			for (const el of document.querySelectorAll('.canvas [data-note-id]')) {
+				const r = el.getBoundingClientRect();
+				const p = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+				if (p.x < canvas.left + 60 || p.y < canvas.top + 60 || p.x > canvas.right || p.y > canvas.bottom) continue;
+				if (document.elementFromPoint(p.x, p.y)?.closest('[data-note-id]') === el) return p;
+			}
+			throw new Error('no note on screen');
+		});
 	} else {
 		start = await emptySpot(page);
 	}
@@ -74,26 +85,31 @@ export async function benchBoardFrames(): Promise<Figure[]> {
 				await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 				const started = Date.now();
 				await page.goto(`${url}/sessions/${backup.sessionId}/run`);
-				await page.waitForFunction((n) => document.querySelectorAll('[data-note-id]').length >= n, notes, {
-					timeout: 300_000,
-					polling: 100
-				});
+				await page.waitForFunction(
+					(n) =>
+						Number(document.querySelector('.canvas')?.getAttribute('data-notes-total')) >= n &&
+						document.querySelector('.canvas [data-note-id]') !== null,
+					notes,
+					{ timeout: 300_000, polling: 100 }
+				);
 				const openMs = Date.now() - started;
+				const inPage = await page.locator('.canvas [data-note-id]').count();
 				figures.push({
-					name: `Board, ${notes} notes, ${THROTTLE}× CPU: opening the run view until every note is drawn`,
+					name: `Board, ${notes} notes, ${THROTTLE}× CPU: opening the run view until the board shows its notes`,
 					value: openMs,
 					unit: 'ms',
-					target: notes === 1000 ? { max: 1000 } : undefined
+					target: notes === 1000 ? { max: 1000 } : undefined,
+					notes: `${inPage} of ${notes} notes in the page (the rest are off screen)`
 				});
 				await page.waitForTimeout(500);
 				for (const kind of ['drag', 'pan', 'zoom'] as const) {
 					const frames = await gesture(page, kind);
-					const max = notes >= 5000 ? 50 : notes === 1000 ? 20 : undefined;
+					const max = notes >= 5000 ? 50 : 20;
 					figures.push({
 						name: `Board, ${notes} notes, ${THROTTLE}× CPU: frame time p95 while ${kind === 'drag' ? 'dragging a note' : kind === 'pan' ? 'panning' : 'zooming'}`,
 						value: percentile(frames, 95),
 						unit: 'ms',
-						target: max ? { max } : undefined,
+						target: { max },
 						notes: `${frames.length} frames, worst ${Math.round(Math.max(...frames))} ms`
 					});
 				}
@@ -118,9 +134,11 @@ export async function benchStorageReopen(): Promise<Figure[]> {
 			const { context, page } = await restoredDevice(browser, url, backup);
 			const cdp = await context.newCDPSession(page);
 			await page.goto(`${url}/sessions/${backup.sessionId}/run`);
-			await page.waitForFunction((n) => document.querySelectorAll('[data-note-id]').length >= n, NOTES, {
-				timeout: 300_000
-			});
+			await page.waitForFunction(
+				(n) => Number(document.querySelector('.canvas')?.getAttribute('data-notes-total')) >= n,
+				NOTES,
+				{ timeout: 300_000 }
+			);
 			for (const rate of [1, THROTTLE]) {
 				await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 				const times: number[] = [];
@@ -128,7 +146,11 @@ export async function benchStorageReopen(): Promise<Figure[]> {
 					await page.reload();
 					// From the reload's navigation start until every note is drawn and a note takes focus.
 					const ms = await page.evaluate(async (n) => {
-						while (document.querySelectorAll('[data-note-id]').length < n) await new Promise((r) => setTimeout(r, 20));
+						while (
+							Number(document.querySelector('.canvas')?.getAttribute('data-notes-total')) < n ||
+							!document.querySelector('.canvas [data-note-id]')
+						)
+							await new Promise((r) => setTimeout(r, 20));
 						(document.querySelector('[data-note-id]') as HTMLElement).focus();
 						return performance.now();
 					}, NOTES);

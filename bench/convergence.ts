@@ -44,7 +44,12 @@ const WRITE_AND_WATCH = `async ([count, total, tag]) => {
 	const state = (window.__convergence = { done: 0, written: 0 });
 	const timer = setInterval(() => {
 		// Notes on the board (wide screens) or in the list (phones).
-		const shown = Math.max(document.querySelectorAll('[data-note-id]').length, document.querySelectorAll('.note-item').length);
+		const shown = Math.max(
+			document.querySelectorAll('[data-note-id]').length,
+			document.querySelectorAll('.note-item').length,
+			// The spatial board puts only the notes near the screen in the page; it says how many it has.
+			Number(document.querySelector('.canvas')?.getAttribute('data-notes-total') ?? 0)
+		);
 		if (shown >= total) {
 			state.done = Date.now();
 			clearInterval(timer);
@@ -162,7 +167,11 @@ export async function benchConvergence(): Promise<Figure[]> {
 			...(await Promise.all(
 				devices.map((d: { page: Page }) =>
 					d.page.evaluate(() =>
-						Math.max(document.querySelectorAll('[data-note-id]').length, document.querySelectorAll('.note-item').length)
+						Math.max(
+							document.querySelectorAll('[data-note-id]').length,
+							document.querySelectorAll('.note-item').length,
+							Number(document.querySelector('.canvas')?.getAttribute('data-notes-total') ?? 0)
+						)
 					)
 				)
 			)),

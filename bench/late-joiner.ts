@@ -91,7 +91,12 @@ const JOINER_SCRIPT = `(() => {
 	}, true);
 	const check = () => {
 		// Notes on the board (wide screens) or in the list (phones).
-		const shown = Math.max(document.querySelectorAll('[data-note-id]').length, document.querySelectorAll('.note-item').length);
+		const shown = Math.max(
+			document.querySelectorAll('[data-note-id]').length,
+			document.querySelectorAll('.note-item').length,
+			// The spatial board puts only the notes near the screen in the page; it says how many it has.
+			Number(document.querySelector('.canvas')?.getAttribute('data-notes-total') ?? 0)
+		);
 		if (!marks.held && shown >= ${SHOWN}) marks.held = clock();
 	};
 	addEventListener('DOMContentLoaded', () => new MutationObserver(check).observe(document.body, { childList: true, subtree: true }));

@@ -8,8 +8,10 @@ import {
 	deleteNote,
 	dropNoteOnNote,
 	editNote,
+	groupGrid,
 	groupNotes,
 	moveNote,
+	moveToGroup,
 	moveNotesToZone,
 	recolorNote,
 	renameCluster,
@@ -302,6 +304,115 @@ describe('grouping', () => {
 		expectOk(deleteNote(doc, facilitator, b));
 		expect(readClusters(sessionMaps(doc))).toEqual([]);
 		expect(note(doc, a)?.cluster).toBeNull();
+	});
+});
+
+describe('group placement', () => {
+	const NOTE = { w: 150, h: 100 };
+	/** Four notes far apart on a free board, with an unrelated note between the first two. */
+	function spreadBoard() {
+		const { doc } = createTestBoard([activity('a1', FREE_BOARD)]);
+		const p = actor('p1');
+		const at = [
+			{ x: 100, y: 100 },
+			{ x: 1300, y: 800 },
+			{ x: 700, y: 450 },
+			{ x: 1300, y: 100 },
+			{ x: 100, y: 800 }
+		];
+		const ids = at.map((position, i) => {
+			const id = expectOk(addNote(doc, p, { activityId: 'a1', text: `${i}`, color: 'yellow', zone: null }, false));
+			expectOk(moveNote(doc, p, id, position));
+			return id;
+		});
+		return { doc, p, ids };
+	}
+	const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+		Math.abs(a.x - b.x) < NOTE.w && Math.abs(a.y - b.y) < NOTE.h;
+
+	it('gathers the selected notes into a tidy grid at the first selected note, in one undo step', () => {
+		const { doc, p, ids } = spreadBoard();
+		const history = createBoardHistory(doc);
+		const [first, far, between, , other] = ids;
+		const cluster = expectOk(groupNotes(doc, p, [first, far, other], 'Ideas'));
+		const placed = [first, far, other].map((id) => note(doc, id)!);
+		expect(placed.every((n) => n.cluster === cluster)).toBe(true);
+		expect(placed.map((n) => n.position)).toEqual(groupGrid({ x: 100, y: 100 }, 3));
+		expect(placed[0].position).toEqual({ x: 100, y: 100 }); // the first note stays where it was
+		// The unrelated note that was between them is not inside the group's area.
+		expect(placed.some((n) => overlaps(n.position, note(doc, between)!.position))).toBe(false);
+		history.undo();
+		expect(note(doc, far)).toMatchObject({ cluster: null, position: { x: 1300, y: 800 } });
+	});
+
+	it('joins the largest existing group among the selected notes, where that group is', () => {
+		const { doc, p, ids } = spreadBoard();
+		const [a, b, c, d, e] = ids;
+		const small = expectOk(groupNotes(doc, p, [a, b], 'small'));
+		const large = expectOk(groupNotes(doc, p, [d, c, e], 'large'));
+		const largeAt = note(doc, d)!.position;
+		const merged = expectOk(groupNotes(doc, p, [a, d], ''));
+		expect(merged).toBe(large);
+		expect(readClusters(sessionMaps(doc), 'a1').map((cl) => cl.id)).toEqual([large]);
+		expect(readClusters(sessionMaps(doc), 'a1')[0].name).toBe('large'); // no new name: it keeps its own
+		expect(ids.map((id) => note(doc, id)!.cluster)).toEqual([large, null, large, large, large]);
+		expect(note(doc, d)!.position).toEqual(largeAt);
+		expect(small).not.toBe(large);
+	});
+
+	it("keeps a grid at the board's edge whole and on the board", () => {
+		const spots = groupGrid({ x: 1550, y: 990 }, 6);
+		expect(new Set(spots.map((s) => `${s.x},${s.y}`)).size).toBe(6);
+		for (const s of spots) {
+			expect(s.x + NOTE.w).toBeLessThanOrEqual(1600);
+			expect(s.y + NOTE.h).toBeLessThanOrEqual(1000);
+		}
+	});
+});
+
+describe('moveToGroup', () => {
+	it('moves a note into an existing group, beside its members; the group it left dissolves', () => {
+		const { doc } = createTestBoard();
+		const history = createBoardHistory(doc);
+		const p = actor('p1');
+		const [a, b, c, d] = [1, 2, 3, 4].map((i) =>
+			expectOk(addNote(doc, p, { activityId: 'a1', text: `${i}`, color: 'yellow', zone: 'hopes' }, false))
+		);
+		const first = expectOk(groupNotes(doc, p, [a, b], 'first'));
+		const second = expectOk(groupNotes(doc, p, [c, d], 'second'));
+		history.stopCapturing();
+		expect(expectOk(moveToGroup(doc, p, [b], second))).toBe(second);
+		expect([a, b, c, d].map((id) => note(doc, id)!.cluster)).toEqual([null, second, second, second]);
+		expect(readClusters(sessionMaps(doc), 'a1').map((cl) => cl.id)).toEqual([second]);
+		const anchor = note(doc, c)!.position;
+		expect(note(doc, b)!.position).toEqual(groupGrid(anchor, 3)[2]);
+		history.undo();
+		expect(note(doc, b)!.cluster).toBe(first);
+		expect(readClusters(sessionMaps(doc), 'a1')).toHaveLength(2);
+	});
+
+	it('moves notes into a new named group', () => {
+		const { doc } = createTestBoard();
+		const p = actor('p1');
+		const a = expectOk(addNote(doc, p, { activityId: 'a1', text: '1', color: 'yellow', zone: 'hopes' }, false));
+		const cluster = expectOk(moveToGroup(doc, p, [a], null, ' Uusi '));
+		expect(readClusters(sessionMaps(doc), 'a1')).toEqual([expect.objectContaining({ id: cluster, name: 'Uusi' })]);
+		expect(note(doc, a)!.cluster).toBe(cluster);
+	});
+
+	it("refuses an unknown group, another activity's group and a locked board, changing nothing", () => {
+		const { doc, facilitator } = createTestBoard([activity('a1'), activity('a2')]);
+		const p = actor('p1');
+		const a = expectOk(addNote(doc, p, { activityId: 'a1', text: '1', color: 'yellow', zone: 'hopes' }, false));
+		const [x, y] = [1, 2].map((i) =>
+			expectOk(addNote(doc, p, { activityId: 'a2', text: `${i}`, color: 'yellow', zone: 'hopes' }, false))
+		);
+		const elsewhere = expectOk(groupNotes(doc, p, [x, y], 'other'));
+		expect(moveToGroup(doc, p, [a], 'nope')).toEqual({ ok: false, reason: 'not-found' });
+		expect(moveToGroup(doc, p, [a], elsewhere)).toEqual({ ok: false, reason: 'invalid' });
+		setLocked(doc, facilitator, true);
+		expect(moveToGroup(doc, p, [a], null, 'x')).toEqual({ ok: false, reason: 'locked' });
+		expect(note(doc, a)!.cluster).toBeNull();
 	});
 });
 

@@ -241,29 +241,155 @@ function dropClusterIfEmpty(maps: SessionMaps, clusterId: string) {
 	}
 }
 
-/** Groups notes of one activity into a new named cluster (notes already in clusters move to it). */
+/** Gap between the notes of a gathered group, in board pixels. */
+const GROUP_GAP = 12;
+/** A gathered group is at most this many notes wide (a long row runs off a tablet). */
+const GROUP_COLUMNS = 4;
+
+/**
+ * Where the notes of a group go when they are gathered: a tidy grid, as square as it can be (at most
+ * `GROUP_COLUMNS` wide), from `anchor` (its top-left corner), kept on the board. `ordered` comes
+ * first-to-last: the notes that were already together first, so that they stay where they were.
+ */
+export function groupGrid(anchor: Point, count: number): Point[] {
+	const columns = Math.max(1, Math.min(GROUP_COLUMNS, Math.ceil(Math.sqrt(count))));
+	const rows = Math.ceil(count / columns);
+	// Pulled back onto the board as a whole, so that the grid keeps its shape at the board's edge.
+	const width = columns * (NOTE_WIDTH + GROUP_GAP) - GROUP_GAP;
+	const height = rows * (NOTE_HEIGHT + GROUP_GAP) - GROUP_GAP;
+	const x0 = Math.max(0, Math.min(anchor.x, 1600 - width));
+	const y0 = Math.max(0, Math.min(anchor.y, 1000 - height));
+	return Array.from({ length: count }, (_, i) =>
+		clamp({
+			x: x0 + (i % columns) * (NOTE_WIDTH + GROUP_GAP),
+			y: y0 + Math.floor(i / columns) * (NOTE_HEIGHT + GROUP_GAP)
+		})
+	);
+}
+
+const readingOrder = (a: Note, b: Note) => a.position.y - b.position.y || a.position.x - b.position.x;
+
+/** Lays `notes` out as a group's grid from `anchor`, each in the zone its centre lands in. */
+function gather(maps: SessionMaps, geometry: BoardGeometry, anchor: Point, notes: Note[], clusterId: string) {
+	const spots = groupGrid(anchor, notes.length);
+	notes.forEach((note, i) => {
+		const map = maps.notes.get(note.id)!;
+		map.set('cluster', clusterId);
+		map.set('place', place(spots[i], zoneAt(geometry, centre(spots[i]))));
+	});
+}
+
+/** The cluster's members, in reading order. */
+function membersOf(maps: SessionMaps, clusterId: string): Note[] {
+	const members: Note[] = [];
+	maps.notes.forEach((value, id) => {
+		const note = readNote(id, value);
+		if (note?.cluster === clusterId) members.push(note);
+	});
+	return members.sort(readingOrder);
+}
+
+/**
+ * Groups notes of one activity into one named cluster, gathered where people expect it: if some of
+ * them are already in a group, the largest of those groups stays where it is and the others join it
+ * (it keeps its id and takes the new name when one is given); otherwise the group forms at the first
+ * selected note. The notes are laid out as a tidy grid — a group never stretches its frame across
+ * unrelated notes between them. One transaction.
+ */
 export function groupNotes(doc: Y.Doc, actor: Actor, ids: string[], name: string): CommandResult<string> {
 	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const unique = [...new Set(ids)];
-	const notes = unique.map((id) => readNote(id, maps.notes.get(id)));
-	if (unique.length < 2 || notes.some((n) => n === null)) return refuse(unique.length < 2 ? 'invalid' : 'not-found');
-	const activityId = notes[0]!.activityId;
-	if (notes.some((n) => n!.activityId !== activityId)) return refuse('invalid');
+	const read = unique.map((id) => readNote(id, maps.notes.get(id)));
+	if (unique.length < 2 || read.some((n) => n === null)) return refuse(unique.length < 2 ? 'invalid' : 'not-found');
+	const notes = read as Note[];
+	const activityId = notes[0].activityId;
+	const activity = activityOf(maps, activityId);
+	if (!activity || notes.some((n) => n.activityId !== activityId)) return refuse('invalid');
 	const clean = cleanNoteText(name).slice(0, MAX_CLUSTER_NAME_LENGTH);
-	const clusterId = newId();
-	const previous = new Set(notes.map((n) => n!.cluster).filter((c): c is string => c !== null));
+
+	// The largest existing group among the chosen notes (by its whole membership) is the anchor.
+	const sizes = new Map<string, Note[]>();
+	for (const n of notes)
+		if (n.cluster && maps.clusters.has(n.cluster)) sizes.set(n.cluster, membersOf(maps, n.cluster));
+	let anchorCluster: string | null = null;
+	for (const [id, members] of sizes)
+		if (anchorCluster === null || members.length > sizes.get(anchorCluster)!.length) anchorCluster = id;
+
+	const clusterId = anchorCluster ?? newId();
+	const kept = anchorCluster ? sizes.get(anchorCluster)! : [];
+	const keptIds = new Set(kept.map((n) => n.id));
+	const ordered = [...kept, ...notes.filter((n) => !keptIds.has(n.id))];
+	const anchor =
+		kept.length > 0
+			? { x: Math.min(...kept.map((n) => n.position.x)), y: Math.min(...kept.map((n) => n.position.y)) }
+			: notes[0].position;
+	const previous = new Set(notes.map((n) => n.cluster).filter((c): c is string => c !== null && c !== clusterId));
 	transact(doc, () => {
-		const cluster = new Y.Map<unknown>();
-		cluster.set('activityId', activityId);
-		cluster.set('name', clean);
-		cluster.set('createdAt', Date.now());
-		maps.clusters.set(clusterId, cluster);
-		for (const id of unique) maps.notes.get(id)!.set('cluster', clusterId);
+		if (anchorCluster) {
+			if (clean) maps.clusters.get(anchorCluster)!.set('name', clean);
+		} else {
+			const cluster = new Y.Map<unknown>();
+			cluster.set('activityId', activityId);
+			cluster.set('name', clean);
+			cluster.set('createdAt', Date.now());
+			maps.clusters.set(clusterId, cluster);
+		}
+		gather(maps, boardGeometry(activity.board.layout), anchor, ordered, clusterId);
 		for (const old of previous) dropClusterIfEmpty(maps, old);
 	});
 	return ok(clusterId);
+}
+
+/**
+ * "Move to group…": puts notes into an existing group of their activity (laid out after its members,
+ * in the group's grid), or — with `clusterId` null — into a new group named `name`, formed where the
+ * first note is. Groups the notes leave dissolve when one note is left. One transaction.
+ */
+export function moveToGroup(
+	doc: Y.Doc,
+	actor: Actor,
+	ids: string[],
+	clusterId: string | null,
+	name = ''
+): CommandResult<string> {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
+	const maps = sessionMaps(doc);
+	if (lockedFor(maps, actor)) return refuse('locked');
+	const unique = [...new Set(ids)];
+	const read = unique.map((id) => readNote(id, maps.notes.get(id)));
+	if (unique.length === 0 || read.some((n) => n === null)) return refuse('not-found');
+	const notes = read as Note[];
+	const activityId = notes[0].activityId;
+	const activity = activityOf(maps, activityId);
+	if (!activity || notes.some((n) => n.activityId !== activityId)) return refuse('invalid');
+	if (clusterId !== null) {
+		const cluster = maps.clusters.get(clusterId);
+		if (!cluster) return refuse('not-found');
+		if (cluster.get('activityId') !== activityId) return refuse('invalid');
+	}
+	const target = clusterId ?? newId();
+	const moving = new Set(unique);
+	const members = clusterId ? membersOf(maps, clusterId).filter((n) => !moving.has(n.id)) : [];
+	const ordered = [...members, ...notes];
+	const anchor =
+		members.length > 0
+			? { x: Math.min(...members.map((n) => n.position.x)), y: Math.min(...members.map((n) => n.position.y)) }
+			: notes[0].position;
+	const previous = new Set(notes.map((n) => n.cluster).filter((c): c is string => c !== null && c !== target));
+	transact(doc, () => {
+		if (clusterId === null) {
+			const cluster = new Y.Map<unknown>();
+			cluster.set('activityId', activityId);
+			cluster.set('name', cleanNoteText(name).slice(0, MAX_CLUSTER_NAME_LENGTH));
+			cluster.set('createdAt', Date.now());
+			maps.clusters.set(target, cluster);
+		}
+		gather(maps, boardGeometry(activity.board.layout), anchor, ordered, target);
+		for (const old of previous) dropClusterIfEmpty(maps, old);
+	});
+	return ok(target);
 }
 
 /** Drops one note onto another: it joins the other's cluster (or both form a new one) and is laid

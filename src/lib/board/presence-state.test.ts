@@ -28,6 +28,27 @@ describe('readPresenceState', () => {
 			{ participantId: 'f1', role: 'facilitator' }
 		],
 		[
+			'a live drag',
+			{ participantId: 'p1', drag: { noteId: 'n1', x: 120.5, y: -20, extra: 1 } },
+			{ participantId: 'p1', role: 'participant', drag: { noteId: 'n1', x: 120.5, y: -20 } }
+		],
+		['a cleared drag, without it', { participantId: 'p1', drag: null }, { participantId: 'p1', role: 'participant' }],
+		[
+			'a drag far off the board, without it',
+			{ participantId: 'p1', drag: { noteId: 'n1', x: 1e9, y: 0 } },
+			{ participantId: 'p1', role: 'participant' }
+		],
+		[
+			'a drag of no note, without it',
+			{ participantId: 'p1', drag: { noteId: '', x: 1, y: 1 } },
+			{ participantId: 'p1', role: 'participant' }
+		],
+		[
+			'a drag with a position that is no number, without it',
+			{ participantId: 'p1', drag: { noteId: 'n1', x: '1', y: Number.NaN } },
+			{ participantId: 'p1', role: 'participant' }
+		],
+		[
 			'extra fields, without them',
 			{ participantId: 'p1', cursor: { x: 1 } },
 			{ participantId: 'p1', role: 'participant' }

@@ -46,6 +46,18 @@ export default defineMessages({
 		'board.locked': 'Ohjaaja on lukinnut taulun. Voit katsella, mutta et muuttaa.',
 		'board.empty': 'Taululla ei ole vielä lappuja.',
 		'board.emptyZone': 'Ei lappuja',
+		'board.overview': 'Yleiskuva. Lähennä tai valitse alue, niin näet laput.',
+		'board.noteCount': { one: '{count} lappu', other: '{count} lappua' },
+		'board.noteMenu': 'Lapun valikko: {text}',
+		'board.moveToGroup': 'Siirrä ryhmään…',
+		'board.moveNoteToGroup': 'Siirrä lappu ”{text}” ryhmään',
+		'board.moveSelectedToGroup': {
+			one: 'Siirrä {count} valittu lappu ryhmään',
+			other: 'Siirrä {count} valittua lappua ryhmään'
+		},
+		'board.newGroup': 'Uusi ryhmä…',
+		'board.selecting':
+			'Valitset lappuja: napauta lappua lisätäksesi tai poistaaksesi sen. Esc tai ”Poista valinta” lopettaa.',
 		'board.keyboardHelp':
 			'Näppäimistöllä: Sarkain siirtyy lapusta toiseen, nuolinäppäimet siirtävät valittua lappua, välilyönti valitsee, Enter avaa muokkauksen ja Delete poistaa.',
 		'board.moveFailed.locked': 'Taulu on lukittu.',
@@ -134,6 +146,18 @@ export default defineMessages({
 		'board.locked': 'Den som leder har låst tavlan. Du kan titta men inte ändra.',
 		'board.empty': 'Det finns inga lappar på tavlan ännu.',
 		'board.emptyZone': 'Inga lappar',
+		'board.overview': 'Översikt. Zooma in eller välj ett område för att se lapparna.',
+		'board.noteCount': { one: '{count} lapp', other: '{count} lappar' },
+		'board.noteMenu': 'Lappens meny: {text}',
+		'board.moveToGroup': 'Flytta till grupp…',
+		'board.moveNoteToGroup': 'Flytta lappen ”{text}” till en grupp',
+		'board.moveSelectedToGroup': {
+			one: 'Flytta {count} vald lapp till en grupp',
+			other: 'Flytta {count} valda lappar till en grupp'
+		},
+		'board.newGroup': 'Ny grupp…',
+		'board.selecting':
+			'Du väljer lappar: tryck på en lapp för att lägga till eller ta bort den. Esc eller ”Avmarkera” avslutar.',
 		'board.keyboardHelp':
 			'Med tangentbordet: Tabb flyttar mellan lappar, piltangenterna flyttar vald lapp, mellanslag väljer, Enter öppnar redigering och Delete raderar.',
 		'board.moveFailed.locked': 'Tavlan är låst.',
@@ -223,6 +247,17 @@ export default defineMessages({
 		'board.locked': 'The facilitator has locked the board. You can look but not change anything.',
 		'board.empty': 'There are no notes on the board yet.',
 		'board.emptyZone': 'No notes',
+		'board.overview': 'Overview. Zoom in or choose an area to see the notes.',
+		'board.noteCount': { one: '{count} note', other: '{count} notes' },
+		'board.noteMenu': 'Note menu: {text}',
+		'board.moveToGroup': 'Move to group…',
+		'board.moveNoteToGroup': 'Move the note “{text}” to a group',
+		'board.moveSelectedToGroup': {
+			one: 'Move {count} selected note to a group',
+			other: 'Move {count} selected notes to a group'
+		},
+		'board.newGroup': 'New group…',
+		'board.selecting': 'Selecting notes: tap a note to add or remove it. Esc or “Clear selection” stops.',
 		'board.keyboardHelp':
 			'With a keyboard: Tab moves between notes, arrow keys move the selected note, Space selects, Enter edits and Delete deletes.',
 		'board.moveFailed.locked': 'The board is locked.',

@@ -54,6 +54,8 @@ export class SessionCommands {
 	moveNotesToZone = (ids: string[], zone: string | null) =>
 		commands.moveNotesToZone(this.#c.doc, this.#c.actor, ids, zone);
 	groupNotes = (ids: string[], name: string) => commands.groupNotes(this.#c.doc, this.#c.actor, ids, name);
+	moveToGroup = (ids: string[], clusterId: string | null, name = '') =>
+		commands.moveToGroup(this.#c.doc, this.#c.actor, ids, clusterId, name);
 	dropNoteOnNote = (id: string, targetId: string) =>
 		commands.dropNoteOnNote(this.#c.doc, this.#c.actor, id, targetId, '');
 	renameCluster = (id: string, name: string) => commands.renameCluster(this.#c.doc, this.#c.actor, id, name);
