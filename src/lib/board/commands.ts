@@ -34,7 +34,8 @@ import {
 
 /** `read-only`: the document comes from a newer app version, whose data this one may not understand
  * well enough to change; the UI asks to update the app. */
-export type Refusal = 'locked' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only';
+export type Refusal =
+	'locked' | 'ended' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only';
 export type CommandResult<T = void> = { ok: true; value: T } | { ok: false; reason: Refusal };
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
@@ -46,8 +47,15 @@ function transact(doc: Y.Doc, fn: () => void) {
 
 export const isLocked = (maps: SessionMaps): boolean => maps.run.get('locked') === true;
 
-/** Participants may not change anything while the facilitator has locked the board. */
-const lockedFor = (maps: SessionMaps, actor: Actor) => actor.role !== 'facilitator' && isLocked(maps);
+/** Why the board is closed to this actor: participants may not change anything while the
+ * facilitator has locked the board, nor after the session ended. Null when it is open. */
+export function boardClosedFor(maps: SessionMaps, actor: Pick<Actor, 'role'>): 'locked' | 'ended' | null {
+	if (actor.role === 'facilitator') return null;
+	if (isLocked(maps)) return 'locked';
+	return typeof maps.run.get('endedAt') === 'number' ? 'ended' : null;
+}
+
+const lockedFor = (maps: SessionMaps, actor: Actor) => boardClosedFor(maps, actor) !== null;
 
 function activityOf(maps: SessionMaps, id: string): Activity | null {
 	return readActivity(id, maps.activities.get(id));
