@@ -36,7 +36,7 @@ const note = (doc: Y.Doc, id: string) => readNote(id, sessionMaps(doc).notes.get
 describe('addNote', () => {
 	it('adds a note into a zone slot, with the nickname as author; undo and redo', () => {
 		const { doc } = createTestBoard();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		const aino = actor('p1', 'participant', 'Aino');
 		const id = expectOk(
 			addNote(doc, aino, { activityId: 'a1', text: '  Lisää penkkejä  ', color: 'yellow', zone: 'hopes' }, false)
@@ -159,11 +159,11 @@ describe('private writing', () => {
 describe('editing, colour and deleting', () => {
 	it('lets the writer edit their note, not others; the facilitator may edit any; undo restores', () => {
 		const { doc, facilitator } = createTestBoard();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		const aino = actor('p1');
 		const id = expectOk(addNote(doc, aino, { activityId: 'a1', text: 'alku', color: 'yellow', zone: null }, false));
 		aino.mine.add(id);
-		history.stopCapturing();
+		history.endStep();
 		expect(editNote(doc, actor('p2'), id, 'hacked')).toEqual({ ok: false, reason: 'not-allowed' });
 		expectOk(editNote(doc, aino, id, 'muutettu'));
 		expect(note(doc, id)?.text).toBe('muutettu');
@@ -190,10 +190,10 @@ describe('editing, colour and deleting', () => {
 describe('moving', () => {
 	it('moves by position and derives the zone from where the note lands; undo moves back', () => {
 		const { doc } = createTestBoard();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		const p = actor('p1');
 		const id = expectOk(addNote(doc, p, { activityId: 'a1', text: 'x', color: 'yellow', zone: 'hopes' }, false));
-		history.stopCapturing();
+		history.endStep();
 		const before = note(doc, id)!.position;
 		expect(expectOk(moveNote(doc, p, id, { x: 1200, y: 400 }))).toBe('concerns');
 		expect(note(doc, id)).toMatchObject({ zone: 'concerns', position: { x: 1200, y: 400 } });
@@ -243,18 +243,18 @@ describe('moving', () => {
 describe('grouping', () => {
 	it('groups selected notes into a named cluster, renames and ungroups; undo reverts grouping', () => {
 		const { doc } = createTestBoard();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		const p = actor('p1');
 		const ids = [1, 2, 3].map((i) =>
 			expectOk(addNote(doc, p, { activityId: 'a1', text: `${i}`, color: 'yellow', zone: 'hopes' }, false))
 		);
-		history.stopCapturing();
+		history.endStep();
 		const cluster = expectOk(groupNotes(doc, p, ids.slice(0, 2), ' Liikkuminen '));
 		expect(readClusters(sessionMaps(doc), 'a1')).toEqual([
 			expect.objectContaining({ id: cluster, name: 'Liikkuminen' })
 		]);
 		expect(ids.map((id) => note(doc, id)?.cluster)).toEqual([cluster, cluster, null]);
-		history.stopCapturing();
+		history.endStep();
 		expectOk(renameCluster(doc, p, cluster, 'Saavutettavuus'));
 		expect(readClusters(sessionMaps(doc))[0].name).toBe('Saavutettavuus');
 		history.undo();

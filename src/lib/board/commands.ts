@@ -18,6 +18,7 @@ import {
 	type Point
 } from './geometry';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
+import { boardChain, boardHome, isOnBoardOf } from './continuation';
 import { readActivity, readBallot, readMeta, readNote, readNotes, readPoint } from './read';
 import { sealWaitingText } from './seal';
 import {
@@ -34,7 +35,8 @@ import {
 
 /** `read-only`: the document comes from a newer app version, whose data this one may not understand
  * well enough to change; the UI asks to update the app. */
-export type Refusal = 'locked' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only';
+export type Refusal =
+	'locked' | 'ended' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only';
 export type CommandResult<T = void> = { ok: true; value: T } | { ok: false; reason: Refusal };
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
@@ -46,8 +48,15 @@ function transact(doc: Y.Doc, fn: () => void) {
 
 export const isLocked = (maps: SessionMaps): boolean => maps.run.get('locked') === true;
 
-/** Participants may not change anything while the facilitator has locked the board. */
-const lockedFor = (maps: SessionMaps, actor: Actor) => actor.role !== 'facilitator' && isLocked(maps);
+/** Why the board is closed to this actor: participants may not change anything while the
+ * facilitator has locked the board, nor after the session ended. Null when it is open. */
+export function boardClosedFor(maps: SessionMaps, actor: Pick<Actor, 'role'>): 'locked' | 'ended' | null {
+	if (actor.role === 'facilitator') return null;
+	if (isLocked(maps)) return 'locked';
+	return typeof maps.run.get('endedAt') === 'number' ? 'ended' : null;
+}
+
+const lockedFor = (maps: SessionMaps, actor: Actor) => boardClosedFor(maps, actor) !== null;
 
 function activityOf(maps: SessionMaps, id: string): Activity | null {
 	return readActivity(id, maps.activities.get(id));
@@ -118,13 +127,16 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 	const text = cleanNoteText(input.text);
 	if (text.length === 0 || text.length > MAX_NOTE_LENGTH || !NOTE_COLORS.includes(input.color))
 		return refuse('invalid');
-	const geometry = boardGeometry(activity.board.layout);
+	// On an activity that continues an earlier one, the note joins the earlier board's notes, in
+	// its zones (see continuation.ts); moderation and private writing follow this activity.
+	const home = activityOf(maps, boardHome(maps, activity.id)) ?? activity;
+	const geometry = boardGeometry(home.board.layout);
 	if (input.zone !== null && !geometry.zones.some((z) => z.id === input.zone)) return refuse('invalid');
-	const position = clamp(input.position ?? freeSlot(geometry, input.zone, readNotes(maps, activity.id)));
+	const position = clamp(input.position ?? freeSlot(geometry, input.zone, readNotes(maps, home.id)));
 	const id = newId();
 	transact(doc, () => {
 		const note: NoteMap = new Y.Map();
-		note.set('activityId', activity.id);
+		note.set('activityId', home.id);
 		if (activity.moderated && actor.role !== 'facilitator') {
 			note.set('moderation', 'waiting');
 			note.set('sealedText', sealWaitingText(text));
@@ -466,15 +478,19 @@ export const ballotKey = (activityId: string, voterId: string) => `${activityId}
 /** This voter's dots in an activity that still count (dots on deleted notes come back). */
 export function myDots(maps: SessionMaps, activityId: string, voterId: string): string[] {
 	const ballot = readBallot(maps.votes.get(ballotKey(activityId, voterId)));
-	return ballot ? ballot.noteIds.filter((id) => readNote(id, maps.notes.get(id))?.activityId === activityId) : [];
+	const chain = boardChain(maps, activityId);
+	return ballot
+		? ballot.noteIds.filter((id) => chain.includes(readNote(id, maps.notes.get(id))?.activityId ?? ''))
+		: [];
 }
 
-/** The activity a vote on `noteId` belongs to, if the actor may vote on it now. */
-function votingOn(maps: SessionMaps, actor: Actor, noteId: string): CommandResult<Activity> {
+/** The activity a vote on `noteId` belongs to, if the actor may vote on it now: `activityId` when
+ * given (a board continuing an earlier one votes on that one's notes), else the note's own. */
+function votingOn(maps: SessionMaps, actor: Actor, noteId: string, activityId?: string): CommandResult<Activity> {
 	if (lockedFor(maps, actor)) return refuse('locked');
 	const note = readNote(noteId, maps.notes.get(noteId));
-	const activity = note && activityOf(maps, note.activityId);
-	if (!activity) return refuse('not-found');
+	const activity = note && activityOf(maps, activityId ?? note.activityId);
+	if (!note || !activity || !isOnBoardOf(maps, activity.id, note.activityId)) return refuse('not-found');
 	if (activity.phase !== 'vote') return refuse('not-voting');
 	return ok(activity);
 }
@@ -490,10 +506,10 @@ function writeBallot(doc: Y.Doc, actor: Actor, activity: Activity, noteIds: stri
 
 /** Puts one of the actor's dots on a note, within the activity's budget, during the vote phase.
  * Only the voter writes their own ballot, so concurrent voting never conflicts. Returns the dots left. */
-export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+export function castVote(doc: Y.Doc, actor: Actor, noteId: string, activityId?: string): CommandResult<number> {
 	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
-	const voting = votingOn(maps, actor, noteId);
+	const voting = votingOn(maps, actor, noteId, activityId);
 	if (!voting.ok) return voting;
 	const dots = myDots(maps, voting.value.id, actor.participantId);
 	if (dots.length >= voting.value.dotsPerPerson) return refuse('no-dots-left');
@@ -501,10 +517,10 @@ export function castVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResul
 }
 
 /** Takes back one of the actor's dots from a note. Returns the dots left. */
-export function retractVote(doc: Y.Doc, actor: Actor, noteId: string): CommandResult<number> {
+export function retractVote(doc: Y.Doc, actor: Actor, noteId: string, activityId?: string): CommandResult<number> {
 	if (isFromNewerVersion(doc)) return refuse('read-only');
 	const maps = sessionMaps(doc);
-	const voting = votingOn(maps, actor, noteId);
+	const voting = votingOn(maps, actor, noteId, activityId);
 	if (!voting.ok) return voting;
 	const dots = myDots(maps, voting.value.id, actor.participantId);
 	const at = dots.lastIndexOf(noteId);

@@ -58,7 +58,7 @@ describe('publishActivities once the workshop has started', () => {
 
 	it('removes nothing that undo would have to bring back orphaned', () => {
 		const { doc, facilitator, notes } = startedWorkshop();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		expectOk(publishActivities(doc, facilitator, []));
 		history.undo();
 		const maps = sessionMaps(doc);

@@ -14,7 +14,10 @@ const notAllowed: CommandResult = { ok: false, reason: 'not-allowed' };
 const readOnly: CommandResult = { ok: false, reason: 'read-only' };
 
 /** What the agenda decides about an activity; the rest of `Activity` is run-time state. */
-export type ActivityInput = Pick<Activity, 'id' | 'kind' | 'title' | 'prompt' | 'methodId' | 'minutes' | 'board'>;
+export type ActivityInput = Pick<
+	Activity,
+	'id' | 'kind' | 'title' | 'prompt' | 'methodId' | 'minutes' | 'board' | 'source'
+>;
 
 /** Session facts every device needs: written once by the facilitator's device. */
 export interface SessionMeta {
@@ -70,6 +73,11 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 			};
 			if (input.methodId) planned.methodId = input.methodId;
 			for (const [key, value] of Object.entries(planned)) setIfChanged(map, key, value);
+			// An activity continues only on one that comes before it on the agenda: no cycles, and
+			// its notes exist by the time it starts.
+			const source = input.source && agenda.slice(0, order).some((a) => a.id === input.source) ? input.source : null;
+			if (source) setIfChanged(map, 'source', source);
+			else if (map.has('source')) map.delete('source');
 			if (map.get('archived') === true) map.set('archived', false);
 		});
 		for (const [id, map] of maps.activities.entries()) {

@@ -30,8 +30,9 @@ export type PresenceDrag = v.InferOutput<typeof DragSchema>;
 
 const PresenceStateSchema = v.object({
 	participantId: v.pipe(v.string(), v.maxLength(MAX_PARTICIPANT_ID_LENGTH)),
-	/** Anything but the facilitator is a participant (a peer cannot raise itself by a typo). */
-	role: v.fallback(v.picklist(['facilitator', 'participant']), 'participant'),
+	/** Anything but the facilitator or a display is a participant (a peer cannot raise itself by a
+	 * typo). A `presenter` is a display (the projector's screen): not a person, never counted. */
+	role: v.fallback(v.picklist(['facilitator', 'participant', 'presenter']), 'participant'),
 	/** The nickname, trimmed; absent in anonymous sessions. */
 	name: v.fallback(v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NICKNAME_LENGTH))), undefined),
 	/** The facilitator's `Date.now()` when it published the state (the shared clock); only the

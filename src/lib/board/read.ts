@@ -132,6 +132,8 @@ export function readActivity(id: string, value: unknown): Activity | null {
 	};
 	const methodId = str(value.get('methodId'), 100);
 	if (methodId) activity.methodId = methodId;
+	const source = str(value.get('source'), 100);
+	if (source && source !== id) activity.source = source;
 	const startedAt = value.get('startedAt');
 	const endedAt = value.get('endedAt');
 	if (value.get('archived') === true) activity.archived = true;

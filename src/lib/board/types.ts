@@ -92,6 +92,8 @@ export interface Activity {
 	archived?: true;
 	/** Notes of participants wait in the facilitator's inbox until approved (school groups). */
 	moderated?: true;
+	/** The earlier activity whose notes and groups this one continues on (see `continuation.ts`). */
+	source?: string;
 	startedAt?: number;
 	endedAt?: number;
 }

@@ -117,6 +117,7 @@ const AgendaItemSchema = v.object({
 	minutes: bounded(0, 24 * 60),
 	prompt: text(2000),
 	board: v.optional(BoardSchema),
+	source: v.optional(id),
 	startedAt: v.optional(time),
 	endedAt: v.optional(time)
 }) satisfies v.GenericSchema<unknown, AgendaItem>;

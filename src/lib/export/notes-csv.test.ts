@@ -23,10 +23,11 @@ describe('notes as CSV', () => {
 			'Väri',
 			'Ääniä',
 			'Kirjoittaja',
-			'Kirjoitettu'
+			'Kirjoitettu',
+			'Kirjoitettu osiossa'
 		]);
 		expect(read).toHaveLength(1 + [...fixture.texts.values()].flat().length);
-		expect(read.every((row) => row.length === 9)).toBe(true);
+		expect(read.every((row) => row.length === 10)).toBe(true);
 	});
 
 	it('parses back to the same rows, line breaks, quotes and all', () => {
@@ -46,7 +47,8 @@ describe('notes as CSV', () => {
 			'Keltainen',
 			'7',
 			'anonyymi',
-			expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+			expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+			''
 		]);
 		const matrix = read.find((row) => row[4] === 'Oma rakennus yhdistyksille')!;
 		expect(matrix.slice(1, 4)).toEqual(['3. Vaikutus ja vaiva', 'Ei nyt', '']);

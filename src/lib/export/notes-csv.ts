@@ -1,6 +1,7 @@
 /**
  * Every note of a session as CSV, one row per note, for spreadsheets and further analysis:
- * session, activity, zone, group, text, colour, votes, author, created time. Rows come in the same
+ * session, activity, zone, group, text, colour, votes, author, created time, and the activity a
+ * note was written in when it is listed under a later one that continued on it. Rows come in the same
  * order as in the PDF summary (activity, zone, group, votes), so the two can be read side by side.
  *
  * - UTF-8 with a byte-order mark: without it, Excel reads the file as the system's legacy code
@@ -41,11 +42,15 @@ export function noteRows(input: NotesCsvInput): string[][] {
 			'csv.colour',
 			'csv.votes',
 			'csv.author',
-			'csv.created'
+			'csv.created',
+			'csv.source'
 		] as const
 	).map((key) => t(key));
 	const rows: string[][] = [header];
 	const title = model.title || t('plan.untitled');
+	// Where a note was written, when that is not the activity it is listed under (an activity
+	// that continued on an earlier one's notes lists them too).
+	const writtenIn = new Map(model.activities.map((a) => [a.id, `${a.number}. ${a.title}`]));
 	for (const activity of model.activities) {
 		const zoned = activity.geometry.zones.length > 0;
 		for (const zone of activity.zones) {
@@ -65,7 +70,8 @@ export function noteRows(input: NotesCsvInput): string[][] {
 						t(`note.color.${entry.note.color}` as MessageKey),
 						String(entry.votes),
 						entry.author ?? t('csv.anonymous'),
-						entry.note.createdAt > 0 ? new Date(entry.note.createdAt).toISOString() : ''
+						entry.note.createdAt > 0 ? new Date(entry.note.createdAt).toISOString() : '',
+						entry.note.activityId === activity.id ? '' : (writtenIn.get(entry.note.activityId) ?? '')
 					]);
 				}
 			}

@@ -7,6 +7,7 @@
  * a hostile or buggy peer is skipped here as everywhere else.
  */
 import type * as Y from 'yjs';
+import { chainOf } from '../board/continuation';
 import { sessionMaps } from '../board/doc';
 import { boardGeometry, type BoardGeometry } from '../board/geometry';
 import { readActivities, readBallots, readClusters, readNotes, readParticipants } from '../board/read';
@@ -72,6 +73,8 @@ export interface ActivitySummary {
 	startedAt?: number;
 	endedAt?: number;
 	board: BoardSpec;
+	/** The earlier activity whose notes and groups this one continued on. */
+	sourceTitle?: string;
 	geometry: BoardGeometry;
 	zones: ZoneGroup[];
 	/** Every note, in listing order (numbered 1…n). */
@@ -171,9 +174,15 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 	const activities: ActivitySummary[] = [];
 	for (const { number, item, activity } of sources) {
 		const kind = activity?.kind ?? item?.kind ?? 'blank';
-		const own = notes.filter((n) => n.activityId === (activity?.id ?? item?.id));
+		// An activity that continues an earlier one works on that one's notes and groups, in its
+		// zones (see board/continuation.ts): its section lists them, with its own votes.
+		const chain = activity ? chainOf([...docActivities.values()], activity.id) : [item?.id];
+		const home = docActivities.get(chain[chain.length - 1] ?? '');
+		const own = notes.filter((n) => chain.includes(n.activityId));
 		if (kind === 'break' && own.length === 0) continue;
-		const board = activity?.board ?? item?.board ?? freeBoard(item?.minutes ?? 0);
+		const board =
+			(chain.length > 1 ? home?.board : undefined) ?? activity?.board ?? item?.board ?? freeBoard(item?.minutes ?? 0);
+		const source = activity?.source ? docActivities.get(activity.source) : undefined;
 		const methodId = activity?.methodId ?? item?.methodId;
 		activities.push(
 			summariseActivity({
@@ -188,10 +197,11 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 				endedAt: activity?.endedAt ?? item?.endedAt,
 				board,
 				notes: own,
-				clusters: clusters.filter((c) => c.activityId === (activity?.id ?? item?.id)),
+				clusters: clusters.filter((c) => chain.includes(c.activityId)),
 				ballots: ballots.filter((b) => b.activityId === (activity?.id ?? item?.id)),
 				locale,
-				names
+				names,
+				...(source ? { sourceTitle: source.title } : {})
 			})
 		);
 	}
@@ -242,7 +252,17 @@ export function buildSummary(input: SummaryInput): SummaryModel {
 /** An activity's plan facts as the summary shows them, and the board data it is summarised from. */
 interface ActivityParts extends Pick<
 	ActivitySummary,
-	'number' | 'id' | 'title' | 'prompt' | 'kind' | 'methodName' | 'plannedMinutes' | 'startedAt' | 'endedAt' | 'board'
+	| 'number'
+	| 'id'
+	| 'title'
+	| 'prompt'
+	| 'kind'
+	| 'methodName'
+	| 'plannedMinutes'
+	| 'startedAt'
+	| 'endedAt'
+	| 'board'
+	| 'sourceTitle'
 > {
 	notes: Note[];
 	clusters: ReturnType<typeof readClusters>;
@@ -331,6 +351,7 @@ function summariseActivity(parts: ActivityParts): ActivitySummary {
 		notes: numbered,
 		top,
 		totalVotes,
+		...(parts.sourceTitle ? { sourceTitle: parts.sourceTitle } : {}),
 		drawn: DRAWN_TEMPLATES.has(parts.board.layout.template) && parts.notes.length > 0
 	};
 	if (parts.methodName) summary.methodName = parts.methodName;

@@ -268,6 +268,7 @@ function activitySection(
 	w.heading(`${activity.number}. ${activity.title}`, S.h1, { color: COLORS.accent, keepWith: 40, after: 1.5 });
 	const meta = [
 		activity.methodName ? t('summary.activity.method', { name: activity.methodName }) : null,
+		activity.sourceTitle ? t('summary.activity.source', { title: activity.sourceTitle }) : null,
 		t('summary.activity.planned', { count: activity.plannedMinutes }),
 		heldText(t, fmt, activity.startedAt, activity.endedAt),
 		t('summary.count.notes', { count: activity.notes.length }),

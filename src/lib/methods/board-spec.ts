@@ -10,11 +10,11 @@ import type { BoardSpec } from './types';
 
 export function parseBoardSpec(value: unknown): BoardSpec | null {
 	if (typeof value !== 'object' || value === null) return null;
-	const { layout, privateWriting, dotsPerPerson, timerMinutes } = value as Record<string, unknown>;
+	const { layout, privateWriting, dotsPerPerson, timerMinutes, continuesPrevious } = value as Record<string, unknown>;
 	if (typeof layout !== 'object' || layout === null || Array.isArray(layout)) return null;
 	const result = v.safeParse(
 		BoardSchema,
-		{ ...layout, privateWriting, dotsPerPerson, timerMinutes },
+		{ ...layout, privateWriting, dotsPerPerson, timerMinutes, continuesPrevious },
 		{ abortEarly: true }
 	);
 	return result.success ? result.output : null;

@@ -9,8 +9,9 @@ import type { BoardLayout, Method } from './types';
 
 /** A method written in file shape (what `parseMethod` reads back). */
 export function methodToFileValue(method: Method): MethodFile {
-	const { layout, privateWriting, dotsPerPerson, timerMinutes } = method.board;
-	return { ...method, board: { ...(layout as BoardLayout), privateWriting, dotsPerPerson, timerMinutes } };
+	const { layout, privateWriting, dotsPerPerson, timerMinutes, continuesPrevious } = method.board;
+	const board = { ...(layout as BoardLayout), privateWriting, dotsPerPerson, timerMinutes };
+	return { ...method, board: continuesPrevious ? { ...board, continuesPrevious } : board };
 }
 
 /** A value stored in `Method` shape, put in file shape for the parser to check. Anything else (a

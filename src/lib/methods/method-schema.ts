@@ -227,7 +227,8 @@ const zones = (limits: { min: number; max: number }) =>
 const BOARD_OPTIONS = {
 	privateWriting: v.optional(v.boolean(), false),
 	dotsPerPerson: v.optional(int(NUMBER_LIMITS.dotsPerPerson), 0),
-	timerMinutes: int(NUMBER_LIMITS.timerMinutes)
+	timerMinutes: int(NUMBER_LIMITS.timerMinutes),
+	continuesPrevious: v.optional(v.boolean(), false)
 };
 
 const axis = mapping({
@@ -333,11 +334,12 @@ const BoardFileSchema = v.pipe(
 /** The board's options apart from its layout, as a `Method` keeps them. */
 export const BoardSchema = v.pipe(
 	BoardFileSchema,
-	v.transform(({ privateWriting, dotsPerPerson, timerMinutes, ...layout }): BoardSpec => ({
+	v.transform(({ privateWriting, dotsPerPerson, timerMinutes, continuesPrevious, ...layout }): BoardSpec => ({
 		layout,
 		privateWriting,
 		dotsPerPerson,
-		timerMinutes
+		timerMinutes,
+		...(continuesPrevious ? { continuesPrevious: true } : {})
 	}))
 );
 

@@ -86,6 +86,10 @@ export interface BoardSpec {
 	dotsPerPerson: number;
 	/** Minutes on the activity timer when the board's main exercise starts. */
 	timerMinutes: number;
+	/** Added to a session, the activity continues by default on the notes and groups of the
+	 * activity before it (dot voting, prioritising). A planning default only: never written into
+	 * the session document, whose older readers would refuse an unknown board field. */
+	continuesPrevious?: true;
 }
 
 export interface MethodStep {

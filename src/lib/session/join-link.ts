@@ -49,6 +49,17 @@ export function joinLink(appUrl: string, invite: Invite): string {
 	return `${new URL('join', appUrl.endsWith('/') ? appUrl : `${appUrl}/`).href}#${params}`;
 }
 
+/**
+ * The presenter view's address: the same invitation in the fragment (a display must reach the room
+ * as any device does), on a page of its own that joins as a display — not as a participant, never
+ * with facilitator rights.
+ */
+export function presenterLink(appUrl: string, invite: Invite): string {
+	const link = new URL(joinLink(appUrl, invite));
+	link.pathname = link.pathname.replace(/join$/, `present/${invite.sessionId}`);
+	return link.href;
+}
+
 export function parseJoinFragment(hash: string): ParsedJoin {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const version = params.get('v');

@@ -84,6 +84,16 @@ export function agendaItemFromMethod(method: Method, language: Locale): NewAgend
 	};
 }
 
+/**
+ * Where a new agenda item continues by default: a method that offers it (`continuesPrevious`:
+ * dot voting, prioritising) continues on the notes and groups of the last activity with a board
+ * before it, so that "write → group → vote" needs no setting. None when there is no such activity.
+ */
+export function defaultSource(item: Pick<AgendaItem, 'board'>, earlier: readonly AgendaItem[]): string | undefined {
+	if (!item.board?.continuesPrevious) return undefined;
+	return earlier.findLast((other) => other.kind !== 'break')?.id;
+}
+
 /** The board of an activity without a method (a blank activity or a break): a free board. */
 export function freeBoard(minutes: number): BoardSpec {
 	return {

@@ -90,6 +90,8 @@ export interface AgendaItem {
 	/** The board, copied from the method when added (a later edit or deletion of the method does
 	 * not change a planned session). Blank activities and breaks have none: a free board. */
 	board?: BoardSpec;
+	/** An earlier item whose notes and groups this one continues on (see board/continuation.ts). */
+	source?: string;
 	/** What actually happened, recorded in run mode for the summary. */
 	startedAt?: number;
 	endedAt?: number;

@@ -7,7 +7,7 @@ import type { AgendaItem, ReportNotes, SessionPlan, SessionRole, SessionSummary 
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import type { Invite } from '../session/join-link';
 import { cleanAnswers, type Answers } from '../session/participation';
-import { newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
+import { defaultSource, newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
 import { liveQuery } from 'dexie';
 import { db, type SessionRow } from './db';
 
@@ -83,11 +83,14 @@ export function watchSession(id: string, onChange: (session: SessionSummary | un
 /** Appends an item to the end of a session's agenda. */
 export async function appendAgendaItem(sessionId: string, item: NewAgendaItem): Promise<AgendaItem> {
 	return db().transaction('rw', db().agendaItems, db().sessions, async () => {
-		const last = await db()
+		const earlier = await db()
 			.agendaItems.where('[sessionId+position]')
 			.between([sessionId, -Infinity], [sessionId, Infinity])
-			.last();
+			.toArray();
+		const last = earlier.at(-1);
 		const added: AgendaItem = { ...item, id: newId(), sessionId, position: (last?.position ?? 0) + 1 };
+		const source = item.source ?? defaultSource(item, earlier);
+		if (source) added.source = source;
 		await db().agendaItems.add(added);
 		await db().sessions.update(sessionId, { updatedAt: Date.now() });
 		return added;

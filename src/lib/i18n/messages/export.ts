@@ -21,6 +21,8 @@ export default defineMessages({
 		'csv.votes': 'Ääniä',
 		'csv.author': 'Kirjoittaja',
 		'csv.created': 'Kirjoitettu',
+		'csv.source': 'Kirjoitettu osiossa',
+		'summary.activity.source': 'Jatkoi lapuilla osiosta: {title}',
 		'csv.anonymous': 'anonyymi',
 
 		'summary.eyebrow': 'Työpajan yhteenveto',
@@ -195,6 +197,8 @@ export default defineMessages({
 		'csv.votes': 'Röster',
 		'csv.author': 'Skribent',
 		'csv.created': 'Skriven',
+		'csv.source': 'Skriven i avsnitt',
+		'summary.activity.source': 'Fortsatte med lapparna från: {title}',
 		'csv.anonymous': 'anonym',
 
 		'summary.eyebrow': 'Sammanfattning av workshoppen',
@@ -373,6 +377,8 @@ export default defineMessages({
 		'csv.votes': 'Votes',
 		'csv.author': 'Author',
 		'csv.created': 'Created',
+		'csv.source': 'Written in',
+		'summary.activity.source': 'Continued on the notes of: {title}',
 		'csv.anonymous': 'anonymous',
 
 		'summary.eyebrow': 'Workshop summary',

@@ -21,7 +21,7 @@ function device(doc: Y.Doc, who: ReturnType<typeof actor>) {
 		actor: { ...who, owns: (id) => own.has(id) },
 		view,
 		own,
-		history: new SessionHistory(doc),
+		history: new SessionHistory(doc, who),
 		anonymous: () => false,
 		facilitatorNow: () => Date.now()
 	});

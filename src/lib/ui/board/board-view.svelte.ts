@@ -35,7 +35,16 @@ export class BoardView {
 	}
 
 	readonly activity = $derived(this.session.view.activity(this.activityId));
-	readonly layout = $derived(this.activity?.board.layout ?? { template: 'free' as const });
+	/** The activity whose notes this board continues on, or undefined (see continuation.ts). */
+	readonly sourceActivity = $derived(
+		this.activity?.source ? this.session.view.activity(this.activity.source) : undefined
+	);
+	/** A board continuing an earlier one's notes keeps that board's zones, so the notes stay put. */
+	readonly #home = $derived.by(() => {
+		const chain = this.activity ? this.session.view.boardChain(this.activity.id) : [];
+		return this.session.view.activity(chain[chain.length - 1] ?? null) ?? this.activity;
+	});
+	readonly layout = $derived(this.#home?.board.layout ?? { template: 'free' as const });
 	readonly geometry = $derived(boardGeometry(this.layout));
 	readonly facilitator = $derived(this.session.isFacilitator);
 	readonly readOnly = $derived(this.session.view.run.locked && !this.facilitator);
@@ -46,7 +55,7 @@ export class BoardView {
 	);
 	/** Others' private notes, not yet revealed: counted for the hint, never shown. */
 	readonly hiddenCount = $derived(this.#allNotes.length - this.notes.length);
-	readonly clusters = $derived(this.session.view.clusters.filter((c) => c.activityId === this.activityId));
+	readonly clusters = $derived(this.session.view.clustersOf(this.activityId));
 
 	readonly voting = $derived(this.activity?.phase === 'vote' && (this.activity?.dotsPerPerson ?? 0) > 0);
 	readonly totals = $derived(

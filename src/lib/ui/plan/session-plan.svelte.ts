@@ -81,7 +81,7 @@ export class SessionPlanner {
 		return added;
 	}
 
-	updateItem(id: string, change: Partial<Pick<AgendaItem, 'title' | 'minutes' | 'prompt'>>): void {
+	updateItem(id: string, change: Partial<Pick<AgendaItem, 'title' | 'minutes' | 'prompt' | 'source'>>): void {
 		this.#agenda = this.#agenda.map((item) => (item.id === id ? { ...item, ...change } : item));
 		void this.#write(() => updateAgendaItem(id, change));
 	}

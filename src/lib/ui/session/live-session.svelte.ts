@@ -73,7 +73,7 @@ export class LiveSession extends SessionCommands {
 				...(actor.nickname ? { name: actor.nickname } : {})
 			}
 		});
-		const history = new SessionHistory(open.doc, () => actor.role === 'facilitator' || !view.run.locked);
+		const history = new SessionHistory(open.doc, actor, () => void [view.run, view.fromNewerVersion]);
 		super({
 			doc: open.doc,
 			actor,
@@ -174,11 +174,12 @@ export class LiveSession extends SessionCommands {
 		return this.#own.has(noteId);
 	}
 
-	undo(): void {
-		this.history.undo();
+	/** Undo and redo go through the board's rules like every other change (see `BoardHistory`). */
+	undo() {
+		return this.history.undo();
 	}
-	redo(): void {
-		this.history.redo();
+	redo() {
+		return this.history.redo();
 	}
 
 	/** Leaves the room and lets go of everything (idempotent). */

@@ -19,11 +19,13 @@ export interface Present extends Pick<PresenceState, 'participantId' | 'name' | 
 /** What this device announces about itself (the clock is added by `SessionPresence`). */
 export type LocalPresence = Pick<PresenceState, 'participantId' | 'name' | 'role'>;
 
+/** Who is here: the people of the room. Displays (the presenter view) are screens, not people, and
+ * are left out — of the count, of the names, and so of everything built on them. */
 export function readPresence(awareness: Awareness): Present[] {
 	const out: Present[] = [];
 	awareness.getStates().forEach((state, clientId) => {
 		const read = readPresenceState(state);
-		if (!read) return;
+		if (!read || read.role === 'presenter') return;
 		const present: Present = {
 			clientId,
 			participantId: read.participantId,
@@ -36,6 +38,15 @@ export function readPresence(awareness: Awareness): Present[] {
 	return out.sort(
 		(a, b) => Number(b.self) - Number(a.self) || Number(b.role === 'facilitator') - Number(a.role === 'facilitator')
 	);
+}
+
+/** How many displays (presenter views) show the session now. */
+export function countDisplays(awareness: Awareness): number {
+	let count = 0;
+	awareness.getStates().forEach((state) => {
+		if (readPresenceState(state)?.role === 'presenter') count++;
+	});
+	return count;
 }
 
 /** The clock reading of another device's facilitator, if one is present (the lowest client id wins). */

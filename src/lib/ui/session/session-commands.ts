@@ -61,8 +61,10 @@ export class SessionCommands {
 	renameCluster = (id: string, name: string) => commands.renameCluster(this.#c.doc, this.#c.actor, id, name);
 	ungroup = (id: string) => commands.ungroup(this.#c.doc, this.#c.actor, id);
 	removeFromCluster = (id: string) => commands.removeFromCluster(this.#c.doc, this.#c.actor, id);
-	castVote = (noteId: string) => commands.castVote(this.#c.doc, this.#c.actor, noteId);
-	retractVote = (noteId: string) => commands.retractVote(this.#c.doc, this.#c.actor, noteId);
+	/** `activityId`: the board voted on, when it continues an earlier activity's notes. */
+	castVote = (noteId: string, activityId?: string) => commands.castVote(this.#c.doc, this.#c.actor, noteId, activityId);
+	retractVote = (noteId: string, activityId?: string) =>
+		commands.retractVote(this.#c.doc, this.#c.actor, noteId, activityId);
 	/** This device's dots in an activity (reactive: follows the ballots). */
 	myDots = (activityId: string) => {
 		void this.#c.view.ballots;

@@ -9,7 +9,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { ClockOffset } from '$lib/board/clock';
-import { facilitatorReading, readPresence, type LocalPresence, type Present } from './presence';
+import { countDisplays, facilitatorReading, readPresence, type LocalPresence, type Present } from './presence';
 
 export const CLOCK_INTERVAL_MS = 2000;
 
@@ -28,6 +28,7 @@ export class SessionPresence {
 	readonly #clock = new ClockOffset();
 	#reference: number | null = null;
 	#present = $state.raw<Present[]>([]);
+	#displays = $state.raw(0);
 	#clockOffset = $state.raw(0);
 	#publisher: ReturnType<typeof setInterval> | undefined;
 
@@ -53,6 +54,11 @@ export class SessionPresence {
 		return this.#present;
 	}
 
+	/** How many presenter views (displays, not people) show the session now. */
+	get displays(): number {
+		return this.#displays;
+	}
+
 	/** Whether another device of the room is the facilitator's. */
 	get facilitatorPresent(): boolean {
 		return this.#present.some((p) => p.role === 'facilitator' && !p.self);
@@ -72,6 +78,7 @@ export class SessionPresence {
 
 	#onChange = () => {
 		this.#present = readPresence(this.awareness);
+		this.#displays = countDisplays(this.awareness);
 		if (this.isFacilitator) return;
 		const reading = facilitatorReading(this.awareness);
 		if (!reading) return;

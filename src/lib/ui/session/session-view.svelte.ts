@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { SCHEMA_VERSION, sessionMaps, type SessionMaps } from '$lib/board/doc';
 import { readActivities, readBallots, readClusters, readMeta, readNote, readRun } from '$lib/board/read';
 import { IDLE_TIMER } from '$lib/board/timer';
+import { chainOf } from '$lib/board/continuation';
 import type { Activity, Ballot, Cluster, Note, RunState, SessionMetaState } from '$lib/board/types';
 
 export class SessionView {
@@ -102,10 +103,23 @@ export class SessionView {
 		return id === null ? undefined : this.#activities.find((a) => a.id === id);
 	}
 
+	/** The notes on an activity's board: its own and, when it continues earlier activities, theirs. */
 	notesOf(activityId: string): Note[] {
+		const chain = this.boardChain(activityId);
 		const out: Note[] = [];
-		for (const note of this.#notes.values()) if (note.activityId === activityId) out.push(note);
+		for (const note of this.#notes.values()) if (chain.includes(note.activityId)) out.push(note);
 		return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	}
+
+	/** The activities whose notes and groups an activity's board shows (see continuation.ts). */
+	boardChain(activityId: string): string[] {
+		return chainOf(this.#activities, activityId);
+	}
+
+	/** The groups on an activity's board. */
+	clustersOf(activityId: string): Cluster[] {
+		const chain = this.boardChain(activityId);
+		return this.#clusters.filter((c) => chain.includes(c.activityId));
 	}
 
 	destroy(): void {
