@@ -18,7 +18,7 @@ import {
 	type Point
 } from './geometry';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
-import { readActivity, readBallot, readMeta, readNote, readNotes, readPoint } from './read';
+import { findActivity, readBallot, readMeta, readNote, readNotes, readPoint, readRun } from './read';
 import { sealWaitingText } from './seal';
 import {
 	MAX_CATEGORY_LENGTH,
@@ -44,13 +44,13 @@ function transact(doc: Y.Doc, fn: () => void) {
 	doc.transact(fn, LOCAL_ORIGIN);
 }
 
-export const isLocked = (maps: SessionMaps): boolean => maps.run.get('locked') === true;
+export const isLocked = (maps: SessionMaps): boolean => readRun(maps).locked;
 
 /** Participants may not change anything while the facilitator has locked the board. */
 const lockedFor = (maps: SessionMaps, actor: Actor) => actor.role !== 'facilitator' && isLocked(maps);
 
 function activityOf(maps: SessionMaps, id: string): Activity | null {
-	return readActivity(id, maps.activities.get(id));
+	return findActivity(maps, id);
 }
 
 /** Cleans note text: plain text only, normalised, within the length limit. Never HTML — the UI

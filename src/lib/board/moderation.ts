@@ -11,7 +11,8 @@
 import * as Y from 'yjs';
 import { cleanNoteText, type CommandResult } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
-import { readNote } from './read';
+import { findActivity, readNote } from './read';
+import { facilitatorChange } from './control';
 import { MAX_NOTE_LENGTH, type Actor, type Note } from './types';
 
 export const MAX_DECLINE_REASON_LENGTH = 200;
@@ -26,15 +27,20 @@ export interface Declined {
 const declinedMap = (doc: Y.Doc) => doc.getMap<unknown>('declined');
 
 export function setModerated(doc: Y.Doc, actor: Actor, activityId: string, on: boolean): CommandResult {
-	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
-	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
+	if (!findActivity(sessionMaps(doc), activityId)) return { ok: false, reason: 'not-found' };
 	const map = sessionMaps(doc).activities.get(activityId);
-	if (!map) return { ok: false, reason: 'not-found' };
-	doc.transact(() => {
-		if (on) map.set('moderated', true);
-		else map.delete('moderated');
-	}, LOCAL_ORIGIN);
-	return { ok: true, value: undefined };
+	return facilitatorChange(
+		doc,
+		actor,
+		() => {
+			if (on) map?.set('moderated', true);
+			else map?.delete('moderated');
+		},
+		(state) => {
+			if (on) state.activities[activityId].moderated = true;
+			else delete state.activities[activityId].moderated;
+		}
+	);
 }
 
 /** The facilitator's inbox: waiting notes of an activity, oldest first. */
