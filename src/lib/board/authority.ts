@@ -340,8 +340,11 @@ export class FacilitatorAuthority {
 	#take(value: unknown) {
 		if (value === undefined && !this.#best) return;
 		const verified = value === undefined ? null : this.#judge(value);
-		if (value !== undefined && !verified) this.#ignored++;
 		let changed = false;
+		if (value !== undefined && !verified) {
+			this.#ignored++;
+			changed = true;
+		}
 		if (verified && (!this.#best || recordOrder(verified, this.#best) > 0)) {
 			this.#best = verified;
 			// A better record from elsewhere replaces this device's unsigned change.

@@ -6,10 +6,11 @@
  * Who may change it: a device holding the facilitator's key or a delegated one — or, in a session
  * from before signed control, the facilitator role as before.
  */
-import type * as Y from 'yjs';
-import { authorityOf, type ControlState } from './authority';
+import * as Y from 'yjs';
+import { authorityOf, EMPTY_STATE, type ActivityControl, type ControlState } from './authority';
 import type { CommandResult } from './commands';
-import { isFromNewerVersion, LOCAL_ORIGIN } from './doc';
+import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
+import { readActivity, readRun } from './read';
 import type { Actor } from './types';
 
 /** Whether this device may change facilitator state now. */
@@ -30,4 +31,21 @@ export function facilitatorChange(
 	authorityOf(doc)?.propose(change);
 	doc.transact(legacy, LOCAL_ORIGIN);
 	return { ok: true, value: undefined };
+}
+
+/**
+ * The facilitator state as the plain fields hold it: what a session from before signed control (or
+ * a restored copy) starts its first signed record from, on the facilitator's device. Read before an
+ * authority watches the document — afterwards the readers ignore the plain fields.
+ */
+export function plainControlState(doc: Y.Doc): ControlState | null {
+	if (authorityOf(doc)) return null;
+	const maps = sessionMaps(doc);
+	const activities: Record<string, ActivityControl> = {};
+	maps.activities.forEach((map, id) => {
+		if (map instanceof Y.Map && readActivity(id, map)) activities[id] = map.toJSON() as ActivityControl;
+	});
+	if (Object.keys(activities).length === 0) return null;
+	const { activityId, locked, timer, endedAt, keepCopy } = readRun(maps);
+	return { ...EMPTY_STATE, activityId, locked, timer, endedAt, keepCopy, activities };
 }

@@ -43,6 +43,18 @@ function isPublicKeyShape(key: Uint8Array): boolean {
 	return key.length === PUBLIC_KEY_BYTES && key[0] === 4;
 }
 
+/** Whether text is a public key in the document's and the join link's form (base64url of 65 bytes,
+ * uncompressed). Whether the point is on the curve is left to verification. */
+export function isPublicKeyText(text: string): boolean {
+	return text.length === 87 && isPublicKeyShape(fromBase64Url(text));
+}
+
+/** A key pair as text, for storage and the backup file. */
+export async function generateStoredKey(): Promise<{ publicKey: string; privateKey: string }> {
+	const pair = await generateSigningKey();
+	return { publicKey: toBase64Url(pair.publicKey), privateKey: toBase64Url(pair.privateKey) };
+}
+
 /** A new key pair. The private half is extractable only so it can be stored with the session. */
 export async function generateSigningKey(implementation = availableSigningImplementation()): Promise<SigningKeyPair> {
 	if (implementation === 'javascript') {

@@ -19,12 +19,13 @@ import { recordAnswers } from '$lib/board/participation';
 import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
-import { getSession } from '$lib/storage/sessions';
+import { ensureSessionKeys, getSession } from '$lib/storage/sessions';
 import type { SyncLogEvent, SyncState } from '$lib/sync';
 import { OwnNotes } from './own-notes.svelte';
 import type { Present } from './presence';
 import { SessionCommands } from './session-commands';
 import { SessionConnection, type SessionConnectionOptions } from './session-connection.svelte';
+import { SessionAuthority } from './session-authority.svelte';
 import { SessionHistory } from './session-history.svelte';
 import { SessionPresence } from './session-presence.svelte';
 import { SessionView } from './session-view.svelte';
@@ -46,6 +47,7 @@ export class LiveSession extends SessionCommands {
 	readonly actor: Actor;
 	readonly presence: SessionPresence;
 	readonly history: SessionHistory;
+	readonly authority: SessionAuthority;
 	readonly #open: OpenDoc;
 	readonly #own: OwnNotes;
 	readonly #connectOptions: ConnectOptions | false;
@@ -54,6 +56,8 @@ export class LiveSession extends SessionCommands {
 
 	private constructor(summary: SessionSummary, open: OpenDoc, own: OwnNotes, connect: ConnectOptions | false) {
 		migrateDoc(open.doc);
+		// Before the view: with a facilitator key, the view reads facilitator state from the record.
+		const authority = new SessionAuthority(open.doc, summary);
 		const view = new SessionView(open.doc);
 		const actor: Actor = {
 			participantId: summary.participantId,
@@ -70,7 +74,8 @@ export class LiveSession extends SessionCommands {
 			self: {
 				participantId: summary.participantId,
 				role: summary.role,
-				...(actor.nickname ? { name: actor.nickname } : {})
+				...(actor.nickname ? { name: actor.nickname } : {}),
+				...(summary.signingKey ? { key: summary.signingKey.publicKey } : {})
 			}
 		});
 		const history = new SessionHistory(open.doc, () => actor.role === 'facilitator' || !view.run.locked);
@@ -85,6 +90,7 @@ export class LiveSession extends SessionCommands {
 			facilitatorNow: () => presence.facilitatorNow()
 		});
 		this.summary = summary;
+		this.authority = authority;
 		this.#open = open;
 		this.#own = own;
 		this.view = view;
@@ -96,8 +102,9 @@ export class LiveSession extends SessionCommands {
 
 	/** Opens a session stored on this device, checks in and joins its room; null when there is none. */
 	static async open(sessionId: string, options: OpenOptions = {}): Promise<LiveSession | null> {
-		const summary = await getSession(sessionId);
-		if (!summary) return null;
+		const stored = await getSession(sessionId);
+		if (!stored) return null;
+		const summary = await ensureSessionKeys(stored);
 		const open = await openSessionDoc(sessionId);
 		if (!open) return null;
 		const own = new OwnNotes(await ownNoteIds(sessionId), (noteId) => rememberOwnNote(sessionId, noteId));
@@ -191,6 +198,7 @@ export class LiveSession extends SessionCommands {
 		this.awareness.destroy();
 		this.history.destroy();
 		this.view.destroy();
+		this.authority.destroy();
 		this.#open.release();
 	}
 }

@@ -5,6 +5,7 @@
  * note re-reads that note only, which keeps boards with thousands of notes responsive.
  */
 import type * as Y from 'yjs';
+import { authorityOf } from '$lib/board/authority';
 import { SCHEMA_VERSION, sessionMaps, type SessionMaps } from '$lib/board/doc';
 import { readActivities, readBallots, readClusters, readMeta, readNote, readRun } from '$lib/board/read';
 import { IDLE_TIMER } from '$lib/board/timer';
@@ -33,6 +34,16 @@ export class SessionView {
 		// Archived activities (removed from the agenda mid-workshop) are not run; exports read the
 		// document itself and keep them.
 		this.#watch(activities, () => (this.#activities = readActivities(this.maps).filter((a) => !a.archived)));
+		// With signed control (board/authority.ts) the run and activities are read from the verified
+		// record: they change when a record arrives or this device proposes one.
+		const authority = authorityOf(doc);
+		if (authority) {
+			const reread = () => {
+				this.#run = readRun(this.maps);
+				this.#activities = readActivities(this.maps).filter((a) => !a.archived);
+			};
+			this.#unobserve.push(authority.subscribe(reread));
+		}
 		this.#watch(clusters, () => (this.#clusters = readClusters(this.maps)));
 		this.#watch(votes, () => (this.#ballots = readBallots(this.maps)));
 		this.#notes = this.#readAllNotes();
