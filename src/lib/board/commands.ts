@@ -20,6 +20,7 @@ import {
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
 import { findActivity, readBallot, readMeta, readNote, readNotes, readPoint, readRun } from './read';
 import { sealWaitingText } from './seal';
+import { DELETIONS, signDeletion, signNoteText } from './note-owner';
 import {
 	MAX_CATEGORY_LENGTH,
 	MAX_CLUSTER_NAME_LENGTH,
@@ -138,6 +139,7 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 		// The category only ever without a name (see session/participation.ts).
 		if (anonymousSession && actor.category) note.set('category', actor.category.slice(0, MAX_CATEGORY_LENGTH));
 		maps.notes.set(id, note);
+		signNoteText(actor, id, note);
 	});
 	return ok(id);
 }
@@ -161,6 +163,7 @@ export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): Co
 	transact(doc, () => {
 		if (found.value.note.waiting) found.value.map.set('sealedText', sealWaitingText(clean));
 		else found.value.map.set('text', clean);
+		signNoteText(actor, id, found.value.map);
 	});
 	return ok(undefined);
 }
@@ -221,7 +224,10 @@ export function deleteNote(doc: Y.Doc, actor: Actor, id: string): CommandResult 
 	if (!found.ok) return found;
 	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
 	const cluster = found.value.note.cluster;
+	const owner = found.value.map.get('owner');
+	const tombstone = signDeletion(actor, id, owner);
 	transact(doc, () => {
+		if (tombstone) doc.getMap(DELETIONS).set(id, tombstone);
 		maps.notes.delete(id);
 		if (cluster) dropClusterIfEmpty(maps, cluster);
 	});

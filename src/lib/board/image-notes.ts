@@ -15,6 +15,7 @@ import { cleanNoteText } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap } from './doc';
 import { boardGeometry, NOTE_HEIGHT, NOTE_WIDTH, zoneAt, type Point } from './geometry';
 import { findActivity, readNote } from './read';
+import { signNoteText } from './note-owner';
 import { MAX_NOTE_LENGTH, NOTE_COLORS, type Actor, type NoteColor } from './types';
 
 export const MAX_IMAGE_BYTES = 60 * 1024;
@@ -86,6 +87,7 @@ export function addImageNotes(
 			note.set('private', false);
 			note.set('createdAt', Date.now());
 			maps.notes.set(id, note);
+			signNoteText(actor, id, note);
 			ids.push(id);
 		}
 	}, LOCAL_ORIGIN);

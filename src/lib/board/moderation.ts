@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { cleanNoteText, type CommandResult } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
 import { findActivity, readNote } from './read';
+import { DELETIONS, signDeletion, signNoteText } from './note-owner';
 import { facilitatorChange } from './control';
 import { MAX_NOTE_LENGTH, type Actor, type Note } from './types';
 
@@ -62,7 +63,7 @@ export function approveNotes(
 	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
 	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
 	const maps = sessionMaps(doc);
-	const approvals: { map: Y.Map<unknown>; text: string }[] = [];
+	const approvals: { id: string; map: Y.Map<unknown>; text: string }[] = [];
 	for (const id of ids) {
 		const map = maps.notes.get(id);
 		const note = readNote(id, map);
@@ -70,13 +71,14 @@ export function approveNotes(
 		const edited = edits.get(id);
 		const text = edited === undefined ? note.text : cleanNoteText(edited);
 		if (text.length === 0 || text.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'invalid' };
-		approvals.push({ map, text });
+		approvals.push({ id, map, text });
 	}
 	doc.transact(() => {
-		for (const { map, text } of approvals) {
+		for (const { id, map, text } of approvals) {
 			map.set('text', text);
 			map.delete('sealedText');
 			map.delete('moderation');
+			signNoteText(actor, id, map);
 		}
 	}, LOCAL_ORIGIN);
 	return { ok: true, value: approvals.length };
@@ -95,6 +97,8 @@ export function declineNotes(doc: Y.Doc, actor: Actor, ids: string[], reason: st
 		for (const id of ids) {
 			const note = readNote(id, maps.notes.get(id));
 			if (!note) continue;
+			const tombstone = signDeletion(actor, id, maps.notes.get(id)?.get('owner'));
+			if (tombstone) doc.getMap(DELETIONS).set(id, tombstone);
 			maps.notes.delete(id);
 			declined.set(id, { activityId: note.activityId, reason: why, at: Date.now() });
 			count++;

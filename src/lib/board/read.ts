@@ -28,7 +28,8 @@ import {
 } from './types';
 import { versionOf, type SessionMaps } from './doc';
 import { readTimer } from './timer';
-import { controlStateOf, type ActivityControl } from './authority';
+import { authorityOf, controlStateOf, type ActivityControl } from './authority';
+import { noteTextValid } from './note-owner';
 
 const isMap = (v: unknown): v is Y.Map<unknown> =>
 	typeof v === 'object' &&
@@ -46,6 +47,10 @@ export function readPoint(v: unknown): Point | undefined {
 
 export function readNote(id: string, value: unknown): Note | null {
 	if (!isMap(value)) return null;
+	// With signed control, a note that names an owner key shows only with a valid text signature
+	// (note-owner.ts): text changed by anyone else is never shown, exported or counted.
+	const authority = authorityOf((value as { doc?: Y.Doc | null }).doc);
+	if (authority && value.get('owner') !== undefined && !noteTextValid(id, value, authority.facilitatorKey)) return null;
 	const activityId = str(value.get('activityId'), 100);
 	// A waiting note keeps its text under `sealedText` and has no `text`, so apps from before
 	// moderation skip it as malformed instead of showing it to everyone.

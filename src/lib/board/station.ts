@@ -10,6 +10,7 @@ import { cleanNoteText, type CommandResult } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap } from './doc';
 import { boardGeometry, slotPosition } from './geometry';
 import { findActivity } from './read';
+import { signNoteText } from './note-owner';
 import { sealWaitingText } from './seal';
 import { MAX_NOTE_LENGTH, type Actor } from './types';
 
@@ -58,6 +59,7 @@ export function mergeStationNotes(
 			if (n.ageGroup) note.set('ageGroup', String(n.ageGroup).slice(0, 20));
 			if (n.language) note.set('language', String(n.language).slice(0, 10));
 			maps.notes.set(n.id, note);
+			signNoteText(actor, n.id, note);
 		}
 	}, LOCAL_ORIGIN);
 	return { ok: true, value: fresh.length };

@@ -17,6 +17,8 @@
  * the answer per record (see `board/authority.ts`).
  */
 import { p256 } from '@noble/curves/nist.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha512 } from '@noble/hashes/sha2.js';
 
 export type SigningImplementation = 'webcrypto' | 'javascript';
 
@@ -173,4 +175,21 @@ export function fromBase64Url(text: string): Uint8Array {
 	} catch {
 		return new Uint8Array();
 	}
+}
+
+/**
+ * A key pair derived from a secret and a label (HMAC-SHA-512, reduced onto the curve), made
+ * synchronously in JavaScript. Notes use it: each note's key is derived from this device's secret
+ * and the note's id, so the device keeps no per-note secret, while the public halves of one
+ * device's notes look unrelated to anyone without the secret (no link between a person's notes).
+ */
+export function deriveSigningKey(secret: Uint8Array, label: string): SigningKeyPair {
+	const seed = hmac(sha512, secret, new TextEncoder().encode(label)).subarray(0, p256.lengths.seed);
+	const privateKey = p256.utils.randomSecretKey(seed);
+	return { privateKey, publicKey: p256.getPublicKey(privateKey, false) };
+}
+
+/** A signature made synchronously in JavaScript (board commands are synchronous). Same format. */
+export function signSync(privateKey: Uint8Array, message: Uint8Array): Uint8Array {
+	return p256.sign(message, privateKey, { prehash: true });
 }

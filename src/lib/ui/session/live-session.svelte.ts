@@ -15,6 +15,8 @@ import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import * as facilitation from '$lib/board/facilitation';
 import { migrateDoc } from '$lib/board/doc';
+import { reconcileOwnNotes } from '$lib/board/note-guard';
+import { fromBase64Url } from '$lib/session/keys/signing';
 import { recordAnswers } from '$lib/board/participation';
 import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
@@ -65,6 +67,12 @@ export class LiveSession extends SessionCommands {
 			nickname: summary.anonymous ? undefined : summary.nickname,
 			owns: (id) => own.has(id)
 		};
+		// Keys to sign notes and facilitator changes with (sessions with signed control only).
+		if (summary.facilitatorKey && summary.signingKey) {
+			const device = fromBase64Url(summary.signingKey.privateKey);
+			actor.secrets =
+				summary.signingKey.publicKey === summary.facilitatorKey ? { device, facilitator: device } : { device };
+		}
 		// Counting activity by group: only in anonymous sessions (see session/participation.ts).
 		const countBy = summary.anonymous ? summary.participation?.countBy : null;
 		const category = countBy ? summary.answers?.[countBy] : undefined;
@@ -183,9 +191,11 @@ export class LiveSession extends SessionCommands {
 
 	undo(): void {
 		this.history.undo();
+		reconcileOwnNotes(this.doc, this.actor, this.#own.ids);
 	}
 	redo(): void {
 		this.history.redo();
+		reconcileOwnNotes(this.doc, this.actor, this.#own.ids);
 	}
 
 	/** Leaves the room and lets go of everything (idempotent). */

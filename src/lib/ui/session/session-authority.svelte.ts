@@ -8,6 +8,7 @@
 import type * as Y from 'yjs';
 import { FacilitatorAuthority } from '$lib/board/authority';
 import { plainControlState } from '$lib/board/control';
+import { NoteGuard } from '$lib/board/note-guard';
 import { fromBase64Url } from '$lib/session/keys/signing';
 import type { SessionSummary } from '$lib/session/types';
 
@@ -17,6 +18,7 @@ export class SessionAuthority {
 	#delegates = $state.raw<string[]>([]);
 	#ignored = $state.raw(0);
 	#stop: () => void = () => {};
+	#guard: NoteGuard | null = null;
 
 	constructor(doc: Y.Doc, summary: Pick<SessionSummary, 'facilitatorKey' | 'signingKey'>) {
 		if (!summary.facilitatorKey) {
@@ -34,6 +36,7 @@ export class SessionAuthority {
 			...(signer ? { signer } : {})
 		});
 		this.#authority = authority;
+		this.#guard = new NoteGuard(doc, authority.facilitatorKey);
 		if (authority.isFacilitator && !authority.best && plain) authority.propose(() => plain);
 		const mirror = () => {
 			this.#canControl = authority.canControl;
@@ -76,6 +79,7 @@ export class SessionAuthority {
 
 	destroy(): void {
 		this.#stop();
+		this.#guard?.destroy();
 		this.#authority?.destroy();
 	}
 }

@@ -21,6 +21,8 @@ export class SessionView {
 	#clusters = $state.raw<Cluster[]>([]);
 	#ballots = $state.raw<Ballot[]>([]);
 	#unobserve: (() => void)[] = [];
+	readonly #ignored = new Set<string>();
+	#ignoredCount = $state.raw(0);
 
 	constructor(doc: Y.Doc) {
 		this.doc = doc;
@@ -75,14 +77,26 @@ export class SessionView {
 		this.maps.notes.forEach((value, id) => {
 			const note = readNote(id, value);
 			if (note) all.set(id, note);
+			else this.#ignored.add(id);
 		});
+		this.#ignoredCount = this.#ignored.size;
 		return all;
 	}
 
 	#refreshNote(into: Map<string, Note>, id: string) {
-		const note = readNote(id, this.maps.notes.get(id));
+		const value = this.maps.notes.get(id);
+		const note = readNote(id, value);
 		if (note) into.set(id, note);
 		else into.delete(id);
+		if (value !== undefined && !note) this.#ignored.add(id);
+		else this.#ignored.delete(id);
+		this.#ignoredCount = this.#ignored.size;
+	}
+
+	/** Notes in the document that fail their checks (malformed, oversized or not validly signed):
+	 * never shown, exported or counted; the facilitator's view says how many. */
+	get ignoredNotes(): number {
+		return this.#ignoredCount;
 	}
 
 	get meta(): SessionMetaState {
