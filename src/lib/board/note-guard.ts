@@ -9,13 +9,11 @@
  */
 import * as Y from 'yjs';
 import { sessionMaps } from './doc';
+import { readNote } from './read';
 import { HEAL_ORIGIN } from './authority';
 import { DELETIONS, deletionValid, noteKeyFor, noteTextValid, signDeletion } from './note-owner';
 import { toBase64Url } from '../session/keys/signing';
 import type { Actor } from './types';
-
-/** The fields that carry a note's text and its proof: restored together. */
-const SIGNED_FIELDS = ['owner', 'textSig', 'text', 'sealedText', 'moderation', 'activityId'] as const;
 
 export class NoteGuard {
 	readonly #doc: Y.Doc;
@@ -56,7 +54,7 @@ export class NoteGuard {
 	#check(id: string) {
 		const map = this.#notes.get(id);
 		const copy = this.#valid.get(id);
-		if (map instanceof Y.Map && map.get('owner') !== undefined && noteTextValid(id, map, this.#facilitatorKey)) {
+		if (map instanceof Y.Map && this.#valid_(id, map)) {
 			this.#valid.set(id, map.toJSON() as Record<string, unknown>);
 			return;
 		}
@@ -65,6 +63,11 @@ export class NoteGuard {
 		// After the current transaction (Yjs is running observers), and only if still needed then:
 		// a delete by the writer's own undo gets its tombstone right after.
 		queueMicrotask(() => this.#restore(id, copy));
+	}
+
+	/** A note as every reader accepts it, with a valid signature. */
+	#valid_(id: string, map: Y.Map<unknown>): boolean {
+		return map.get('owner') !== undefined && noteTextValid(id, map, this.#facilitatorKey) && readNote(id, map) !== null;
 	}
 
 	#restore(id: string, copy: Record<string, unknown>) {
@@ -82,12 +85,13 @@ export class NoteGuard {
 			this.#restored++;
 			return;
 		}
-		if (map.get('owner') !== undefined && noteTextValid(id, map, this.#facilitatorKey)) return;
+		if (this.#valid_(id, map)) return;
+		// Every field back: a note spoilt in any field (a colour no app knows, a position off the
+		// board) would otherwise stay hidden everywhere — a delete by other means.
 		this.#doc.transact(() => {
-			for (const key of SIGNED_FIELDS) {
-				if (copy[key] === undefined) map.delete(key);
-				else if (map.get(key) !== copy[key]) map.set(key, copy[key]);
-			}
+			for (const key of [...map.keys()]) if (!(key in copy)) map.delete(key);
+			for (const [key, value] of Object.entries(copy))
+				if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
 		}, HEAL_ORIGIN);
 		this.#restored++;
 	}

@@ -106,6 +106,10 @@ export class LiveSession extends SessionCommands {
 		this.presence = presence;
 		this.history = history;
 		this.#connectOptions = connect;
+		// A debug handle on this device's own document and view, in every build. It gives the page's
+		// owner nothing they lack (devtools reach the same objects), and it is how the browser tests
+		// act as a curious participant writing straight into the document (tests/browser/authority).
+		(globalThis as { kohtaamo?: unknown }).kohtaamo = { doc: open.doc, view, authority };
 	}
 
 	/** Opens a session stored on this device, checks in and joins its room; null when there is none. */
@@ -209,6 +213,8 @@ export class LiveSession extends SessionCommands {
 		this.history.destroy();
 		this.view.destroy();
 		this.authority.destroy();
+		const handle = globalThis as { kohtaamo?: { doc?: unknown } };
+		if (handle.kohtaamo?.doc === this.#open.doc) delete handle.kohtaamo;
 		this.#open.release();
 	}
 }
