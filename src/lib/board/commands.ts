@@ -19,8 +19,9 @@ import {
 } from './geometry';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
 import { boardChain, boardHome, isOnBoardOf } from './continuation';
-import { readActivity, readBallot, readMeta, readNote, readNotes, readPoint } from './read';
+import { findActivity, readBallot, readMeta, readNote, readNotes, readPoint, readRun } from './read';
 import { sealWaitingText } from './seal';
+import { DELETIONS, signDeletion, signNoteText } from './note-owner';
 import {
 	MAX_CATEGORY_LENGTH,
 	MAX_CLUSTER_NAME_LENGTH,
@@ -46,20 +47,20 @@ function transact(doc: Y.Doc, fn: () => void) {
 	doc.transact(fn, LOCAL_ORIGIN);
 }
 
-export const isLocked = (maps: SessionMaps): boolean => maps.run.get('locked') === true;
+export const isLocked = (maps: SessionMaps): boolean => readRun(maps).locked;
 
 /** Why the board is closed to this actor: participants may not change anything while the
  * facilitator has locked the board, nor after the session ended. Null when it is open. */
 export function boardClosedFor(maps: SessionMaps, actor: Pick<Actor, 'role'>): 'locked' | 'ended' | null {
 	if (actor.role === 'facilitator') return null;
 	if (isLocked(maps)) return 'locked';
-	return typeof maps.run.get('endedAt') === 'number' ? 'ended' : null;
+	return readRun(maps).endedAt !== null ? 'ended' : null;
 }
 
 const lockedFor = (maps: SessionMaps, actor: Actor) => boardClosedFor(maps, actor) !== null;
 
 function activityOf(maps: SessionMaps, id: string): Activity | null {
-	return readActivity(id, maps.activities.get(id));
+	return findActivity(maps, id);
 }
 
 /** Cleans note text: plain text only, normalised, within the length limit. Never HTML — the UI
@@ -150,6 +151,7 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 		// The category only ever without a name (see session/participation.ts).
 		if (anonymousSession && actor.category) note.set('category', actor.category.slice(0, MAX_CATEGORY_LENGTH));
 		maps.notes.set(id, note);
+		signNoteText(actor, id, note);
 	});
 	return ok(id);
 }
@@ -173,6 +175,7 @@ export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): Co
 	transact(doc, () => {
 		if (found.value.note.waiting) found.value.map.set('sealedText', sealWaitingText(clean));
 		else found.value.map.set('text', clean);
+		signNoteText(actor, id, found.value.map);
 	});
 	return ok(undefined);
 }
@@ -233,7 +236,10 @@ export function deleteNote(doc: Y.Doc, actor: Actor, id: string): CommandResult 
 	if (!found.ok) return found;
 	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
 	const cluster = found.value.note.cluster;
+	const owner = found.value.map.get('owner');
+	const tombstone = signDeletion(actor, id, owner);
 	transact(doc, () => {
+		if (tombstone) doc.getMap(DELETIONS).set(id, tombstone);
 		maps.notes.delete(id);
 		if (cluster) dropClusterIfEmpty(maps, cluster);
 	});

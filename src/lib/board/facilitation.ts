@@ -5,8 +5,10 @@
 import * as Y from 'yjs';
 import type { Audience } from '../methods/types';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
-import { readActivity } from './read';
+import { findActivity, readRun } from './read';
 import type { CommandResult } from './commands';
+import type { ActivityControl } from './authority';
+import { facilitatorChange, mayControl } from './control';
 import { PHASES, type Activity, type ActivityPhase, type Actor } from './types';
 
 const ok: CommandResult = { ok: true, value: undefined };
@@ -45,14 +47,52 @@ export function writeSessionMeta(doc: Y.Doc, meta: SessionMeta): void {
  * on the agenda brings it back as it was.
  */
 export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInput[]): CommandResult {
-	if (actor.role !== 'facilitator') return notAllowed;
+	if (!mayControl(doc, actor)) return notAllowed;
 	if (isFromNewerVersion(doc)) return readOnly;
 	const maps = sessionMaps(doc);
+	const plannedOf = (input: ActivityInput, order: number): ActivityControl => {
+		const planned: ActivityControl = {
+			order,
+			kind: input.kind,
+			title: input.title,
+			prompt: input.prompt,
+			minutes: input.minutes,
+			board: input.board
+		};
+		if (input.methodId) planned.methodId = input.methodId;
+		return planned;
+	};
+	const wanted = new Set(agenda.map((a) => a.id));
+	return facilitatorChange(
+		doc,
+		actor,
+		() => publishPlain(maps, agenda),
+		(state) => {
+			agenda.forEach((input, order) => {
+				const existing = Object.hasOwn(state.activities, input.id) ? state.activities[input.id] : undefined;
+				const run = existing ?? {
+					phase: 'write' satisfies ActivityPhase,
+					revealed: false,
+					resultsShown: false,
+					dotsPerPerson: input.board.dotsPerPerson
+				};
+				const next: ActivityControl = { ...run, ...plannedOf(input, order) };
+				if (!input.methodId) delete next.methodId;
+				delete next.archived;
+				state.activities[input.id] = next;
+			});
+			for (const [id, entry] of Object.entries(state.activities)) if (!wanted.has(id)) entry.archived = true;
+		}
+	);
+}
+
+/** The agenda in the plain activity maps apps before signed control read. */
+function publishPlain(maps: ReturnType<typeof sessionMaps>, agenda: ActivityInput[]): void {
 	const wanted = new Set(agenda.map((a) => a.id));
 	const setIfChanged = (map: Y.Map<unknown>, key: string, value: unknown) => {
 		if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
 	};
-	doc.transact(() => {
+	{
 		agenda.forEach((input, order) => {
 			let map = maps.activities.get(input.id);
 			if (!map) {
@@ -83,8 +123,7 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 		for (const [id, map] of maps.activities.entries()) {
 			if (!wanted.has(id) && map instanceof Y.Map && map.get('archived') !== true) map.set('archived', true);
 		}
-	}, LOCAL_ORIGIN);
-	return ok;
+	}
 }
 
 /**
@@ -100,33 +139,55 @@ export function isAnonymousSession(doc: Y.Doc, planned: boolean): boolean {
  * "results" and "discuss" show vote totals to everyone. */
 export function setPhase(doc: Y.Doc, actor: Actor, activityId: string, phase: ActivityPhase): CommandResult {
 	if (isFromNewerVersion(doc)) return readOnly;
-	if (actor.role !== 'facilitator') return notAllowed;
-	const map = sessionMaps(doc).activities.get(activityId);
-	if (!map || !readActivity(activityId, map)) return { ok: false, reason: 'not-found' };
+	if (!mayControl(doc, actor)) return notAllowed;
+	if (!findActivity(sessionMaps(doc), activityId)) return { ok: false, reason: 'not-found' };
 	if (!PHASES.includes(phase)) return { ok: false, reason: 'invalid' };
-	doc.transact(() => {
-		map.set('phase', phase);
-		if (PHASES.indexOf(phase) >= PHASES.indexOf('reveal') && map.get('revealed') !== true) map.set('revealed', true);
-		map.set('resultsShown', phase === 'results' || phase === 'discuss');
-	}, LOCAL_ORIGIN);
-	return ok;
+	const reveals = PHASES.indexOf(phase) >= PHASES.indexOf('reveal');
+	const resultsShown = phase === 'results' || phase === 'discuss';
+	const map = sessionMaps(doc).activities.get(activityId);
+	return facilitatorChange(
+		doc,
+		actor,
+		() => {
+			if (!map) return;
+			map.set('phase', phase);
+			if (reveals && map.get('revealed') !== true) map.set('revealed', true);
+			map.set('resultsShown', resultsShown);
+		},
+		(state) => {
+			const entry = state.activities[activityId];
+			entry.phase = phase;
+			if (reveals) entry.revealed = true;
+			entry.resultsShown = resultsShown;
+		}
+	);
 }
 
 export function setDotBudget(doc: Y.Doc, actor: Actor, activityId: string, dots: number): CommandResult {
 	if (isFromNewerVersion(doc)) return readOnly;
-	if (actor.role !== 'facilitator') return notAllowed;
-	const map = sessionMaps(doc).activities.get(activityId);
-	if (!map) return { ok: false, reason: 'not-found' };
+	if (!mayControl(doc, actor)) return notAllowed;
+	if (!findActivity(sessionMaps(doc), activityId)) return { ok: false, reason: 'not-found' };
 	if (!Number.isInteger(dots) || dots < 0 || dots > 20) return { ok: false, reason: 'invalid' };
-	doc.transact(() => map.set('dotsPerPerson', dots), LOCAL_ORIGIN);
-	return ok;
+	const map = sessionMaps(doc).activities.get(activityId);
+	return facilitatorChange(
+		doc,
+		actor,
+		() => map?.set('dotsPerPerson', dots),
+		(state) => {
+			state.activities[activityId].dotsPerPerson = dots;
+		}
+	);
 }
 
 export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandResult {
-	if (isFromNewerVersion(doc)) return readOnly;
-	if (actor.role !== 'facilitator') return notAllowed;
-	doc.transact(() => sessionMaps(doc).run.set('locked', locked), LOCAL_ORIGIN);
-	return ok;
+	return facilitatorChange(
+		doc,
+		actor,
+		() => sessionMaps(doc).run.set('locked', locked),
+		(state) => {
+			state.locked = locked;
+		}
+	);
 }
 
 /**
@@ -135,51 +196,74 @@ export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean): CommandRes
  */
 export function setCurrentActivity(doc: Y.Doc, actor: Actor, activityId: string, now = Date.now()): CommandResult {
 	if (isFromNewerVersion(doc)) return readOnly;
-	if (actor.role !== 'facilitator') return notAllowed;
+	if (!mayControl(doc, actor)) return notAllowed;
 	const maps = sessionMaps(doc);
-	const next = maps.activities.get(activityId);
-	const activity = readActivity(activityId, next);
-	if (!next || !activity) return { ok: false, reason: 'not-found' };
-	const previousId = maps.run.get('activityId');
-	doc.transact(() => {
-		if (typeof previousId === 'string' && previousId !== activityId) {
-			const previous = maps.activities.get(previousId);
-			if (previous && typeof previous.get('startedAt') === 'number') previous.set('endedAt', now);
-		}
-		if (previousId !== activityId) {
-			if (typeof next.get('startedAt') !== 'number') next.set('startedAt', now);
-			if (next.has('endedAt')) next.delete('endedAt');
+	const activity = findActivity(maps, activityId);
+	if (!activity) return { ok: false, reason: 'not-found' };
+	const previousId = readRun(maps).activityId;
+	if (previousId === activityId) return ok;
+	const previous = previousId === null ? null : findActivity(maps, previousId);
+	const timer = { status: 'idle' as const, durationMs: activity.board.timerMinutes * 60_000 };
+	return facilitatorChange(
+		doc,
+		actor,
+		() => {
+			const previousMap = previousId === null ? undefined : maps.activities.get(previousId);
+			if (previousMap && typeof previousMap.get('startedAt') === 'number') previousMap.set('endedAt', now);
+			const next = maps.activities.get(activityId);
+			if (next && typeof next.get('startedAt') !== 'number') next.set('startedAt', now);
+			if (next?.has('endedAt')) next.delete('endedAt');
 			maps.run.set('activityId', activityId);
-			maps.run.set('timer', { status: 'idle', durationMs: activity.board.timerMinutes * 60_000 });
+			maps.run.set('timer', timer);
+		},
+		(state) => {
+			if (previousId !== null && previous?.startedAt !== undefined) state.activities[previousId].endedAt = now;
+			const entry = state.activities[activityId];
+			if (typeof entry.startedAt !== 'number') entry.startedAt = now;
+			delete entry.endedAt;
+			state.activityId = activityId;
+			state.timer = timer;
 		}
-	}, LOCAL_ORIGIN);
-	return ok;
+	);
 }
 
 /** Ends the session: participants see a thank-you screen, and their devices delete the session
  * unless `keepCopy` allows them to keep it. */
 export function endSession(doc: Y.Doc, actor: Actor, keepCopy: boolean, now = Date.now()): CommandResult {
-	if (isFromNewerVersion(doc)) return readOnly;
-	if (actor.role !== 'facilitator') return notAllowed;
 	const maps = sessionMaps(doc);
-	const currentId = maps.run.get('activityId');
-	doc.transact(() => {
-		const current = typeof currentId === 'string' ? maps.activities.get(currentId) : undefined;
-		if (current && typeof current.get('startedAt') === 'number' && typeof current.get('endedAt') !== 'number')
-			current.set('endedAt', now);
-		maps.run.set('keepCopy', keepCopy);
-		maps.run.set('endedAt', now);
-		maps.run.set('timer', { status: 'idle', durationMs: 0 });
-	}, LOCAL_ORIGIN);
-	return ok;
+	const currentId = readRun(maps).activityId;
+	const current = currentId === null ? null : findActivity(maps, currentId);
+	const closesCurrent = current?.startedAt !== undefined && current.endedAt === undefined;
+	const idle = { status: 'idle' as const, durationMs: 0 };
+	return facilitatorChange(
+		doc,
+		actor,
+		() => {
+			const map = currentId === null ? undefined : maps.activities.get(currentId);
+			if (closesCurrent && map) map.set('endedAt', now);
+			maps.run.set('keepCopy', keepCopy);
+			maps.run.set('endedAt', now);
+			maps.run.set('timer', idle);
+		},
+		(state) => {
+			if (closesCurrent && currentId !== null) state.activities[currentId].endedAt = now;
+			state.keepCopy = keepCopy;
+			state.endedAt = now;
+			state.timer = idle;
+		}
+	);
 }
 
 /** Opens an ended session again (the facilitator ended it by mistake). */
 export function reopenSession(doc: Y.Doc, actor: Actor): CommandResult {
-	if (isFromNewerVersion(doc)) return readOnly;
-	if (actor.role !== 'facilitator') return notAllowed;
-	doc.transact(() => sessionMaps(doc).run.delete('endedAt'), LOCAL_ORIGIN);
-	return ok;
+	return facilitatorChange(
+		doc,
+		actor,
+		() => sessionMaps(doc).run.delete('endedAt'),
+		(state) => {
+			state.endedAt = null;
+		}
+	);
 }
 
 /**

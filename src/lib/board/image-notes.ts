@@ -14,7 +14,8 @@ import type { CommandResult } from './commands';
 import { cleanNoteText } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap } from './doc';
 import { boardGeometry, NOTE_HEIGHT, NOTE_WIDTH, zoneAt, type Point } from './geometry';
-import { readActivity, readNote } from './read';
+import { findActivity, readNote } from './read';
+import { signNoteText } from './note-owner';
 import { MAX_NOTE_LENGTH, NOTE_COLORS, type Actor, type NoteColor } from './types';
 
 export const MAX_IMAGE_BYTES = 60 * 1024;
@@ -51,7 +52,7 @@ export function addImageNotes(
 	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
 	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
 	const maps = sessionMaps(doc);
-	const activity = readActivity(activityId, maps.activities.get(activityId));
+	const activity = findActivity(maps, activityId);
 	if (!activity) return { ok: false, reason: 'not-found' };
 	const geometry = boardGeometry(activity.board.layout);
 	const area =
@@ -86,6 +87,7 @@ export function addImageNotes(
 			note.set('private', false);
 			note.set('createdAt', Date.now());
 			maps.notes.set(id, note);
+			signNoteText(actor, id, note);
 			ids.push(id);
 		}
 	}, LOCAL_ORIGIN);

@@ -11,7 +11,9 @@
 import * as Y from 'yjs';
 import { cleanNoteText, type CommandResult } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
-import { readNote } from './read';
+import { findActivity, readNote } from './read';
+import { DELETIONS, signDeletion, signNoteText } from './note-owner';
+import { facilitatorChange } from './control';
 import { MAX_NOTE_LENGTH, type Actor, type Note } from './types';
 
 export const MAX_DECLINE_REASON_LENGTH = 200;
@@ -26,15 +28,20 @@ export interface Declined {
 const declinedMap = (doc: Y.Doc) => doc.getMap<unknown>('declined');
 
 export function setModerated(doc: Y.Doc, actor: Actor, activityId: string, on: boolean): CommandResult {
-	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
-	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
+	if (!findActivity(sessionMaps(doc), activityId)) return { ok: false, reason: 'not-found' };
 	const map = sessionMaps(doc).activities.get(activityId);
-	if (!map) return { ok: false, reason: 'not-found' };
-	doc.transact(() => {
-		if (on) map.set('moderated', true);
-		else map.delete('moderated');
-	}, LOCAL_ORIGIN);
-	return { ok: true, value: undefined };
+	return facilitatorChange(
+		doc,
+		actor,
+		() => {
+			if (on) map?.set('moderated', true);
+			else map?.delete('moderated');
+		},
+		(state) => {
+			if (on) state.activities[activityId].moderated = true;
+			else delete state.activities[activityId].moderated;
+		}
+	);
 }
 
 /** The facilitator's inbox: waiting notes of an activity, oldest first. */
@@ -56,7 +63,7 @@ export function approveNotes(
 	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
 	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
 	const maps = sessionMaps(doc);
-	const approvals: { map: Y.Map<unknown>; text: string }[] = [];
+	const approvals: { id: string; map: Y.Map<unknown>; text: string }[] = [];
 	for (const id of ids) {
 		const map = maps.notes.get(id);
 		const note = readNote(id, map);
@@ -64,13 +71,14 @@ export function approveNotes(
 		const edited = edits.get(id);
 		const text = edited === undefined ? note.text : cleanNoteText(edited);
 		if (text.length === 0 || text.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'invalid' };
-		approvals.push({ map, text });
+		approvals.push({ id, map, text });
 	}
 	doc.transact(() => {
-		for (const { map, text } of approvals) {
+		for (const { id, map, text } of approvals) {
 			map.set('text', text);
 			map.delete('sealedText');
 			map.delete('moderation');
+			signNoteText(actor, id, map);
 		}
 	}, LOCAL_ORIGIN);
 	return { ok: true, value: approvals.length };
@@ -89,6 +97,8 @@ export function declineNotes(doc: Y.Doc, actor: Actor, ids: string[], reason: st
 		for (const id of ids) {
 			const note = readNote(id, maps.notes.get(id));
 			if (!note) continue;
+			const tombstone = signDeletion(actor, id, maps.notes.get(id)?.get('owner'));
+			if (tombstone) doc.getMap(DELETIONS).set(id, tombstone);
 			maps.notes.delete(id);
 			declined.set(id, { activityId: note.activityId, reason: why, at: Date.now() });
 			count++;

@@ -39,7 +39,10 @@ const PresenceStateSchema = v.object({
 	 * facilitator publishes one, and a participant's is ignored. */
 	clock: v.fallback(v.optional(v.pipe(v.number(), v.finite())), undefined),
 	/** The note this device is dragging; a malformed drag is left out (the note simply does not move). */
-	drag: v.fallback(v.optional(v.nullable(DragSchema)), undefined)
+	drag: v.fallback(v.optional(v.nullable(DragSchema)), undefined),
+	/** The device's public signing key (base64url), so the facilitator can make it a
+	 * co-facilitator. Per session and device, never on notes. */
+	key: v.fallback(v.optional(v.pipe(v.string(), v.length(87), v.regex(/^[A-Za-z0-9_-]+$/))), undefined)
 });
 
 export type PresenceState = v.InferOutput<typeof PresenceStateSchema>;
@@ -49,9 +52,10 @@ export type PresenceState = v.InferOutput<typeof PresenceStateSchema>;
 export function readPresenceState(state: unknown): PresenceState | null {
 	const parsed = v.safeParse(PresenceStateSchema, state);
 	if (!parsed.success) return null;
-	const { participantId, role, name, clock, drag } = parsed.output;
+	const { participantId, role, name, clock, drag, key } = parsed.output;
 	const out: PresenceState = { participantId, role };
 	if (name !== undefined) out.name = name;
+	if (key !== undefined) out.key = key;
 	// Only the facilitator's clock drives the shared timer; a participant's reading is noise.
 	if (clock !== undefined && role === 'facilitator') out.clock = clock;
 	if (drag) out.drag = { noteId: drag.noteId, x: drag.x, y: drag.y };

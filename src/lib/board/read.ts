@@ -28,6 +28,8 @@ import {
 } from './types';
 import { versionOf, type SessionMaps } from './doc';
 import { readTimer } from './timer';
+import { authorityOf, controlStateOf, type ActivityControl } from './authority';
+import { noteTextValid } from './note-owner';
 
 const isMap = (v: unknown): v is Y.Map<unknown> =>
 	typeof v === 'object' &&
@@ -45,6 +47,10 @@ export function readPoint(v: unknown): Point | undefined {
 
 export function readNote(id: string, value: unknown): Note | null {
 	if (!isMap(value)) return null;
+	// With signed control, a note that names an owner key shows only with a valid text signature
+	// (note-owner.ts): text changed by anyone else is never shown, exported or counted.
+	const authority = authorityOf((value as { doc?: Y.Doc | null }).doc);
+	if (authority && value.get('owner') !== undefined && !noteTextValid(id, value, authority.facilitatorKey)) return null;
 	const activityId = str(value.get('activityId'), 100);
 	// A waiting note keeps its text under `sealedText` and has no `text`, so apps from before
 	// moderation skip it as malformed instead of showing it to everyone.
@@ -105,7 +111,36 @@ export function readBallot(value: unknown): Ballot | null {
 
 const KINDS: readonly ActivityKind[] = ['method', 'blank', 'break'];
 
+/** The record's entry for an activity, read with the same checks as the document's map. */
+const plainMap = (value: ActivityControl) => ({ get: (key: string) => value[key], toJSON: () => value });
+
+/**
+ * An activity as this device must show it. With a facilitator key (see `authority.ts`) the signed
+ * record is the only source: the activity's map in the document (written too, for older apps) is
+ * ignored, so whatever another device writes there changes nothing.
+ */
 export function readActivity(id: string, value: unknown): Activity | null {
+	if (!isMap(value)) return null;
+	const doc = (value as { doc?: Y.Doc | null }).doc;
+	const control = controlStateOf(doc);
+	if (control) {
+		const entry = Object.hasOwn(control.activities, id) ? control.activities[id] : undefined;
+		return entry ? readActivityFields(id, plainMap(entry)) : null;
+	}
+	return readActivityFields(id, value);
+}
+
+/** An activity of the document by id, whether or not this device has its map yet. */
+export function findActivity(maps: SessionMaps, id: string): Activity | null {
+	const control = controlStateOf(maps.activities.doc);
+	if (control) {
+		const entry = Object.hasOwn(control.activities, id) ? control.activities[id] : undefined;
+		return entry ? readActivityFields(id, plainMap(entry)) : null;
+	}
+	return readActivityFields(id, maps.activities.get(id));
+}
+
+function readActivityFields(id: string, value: unknown): Activity | null {
 	if (!isMap(value)) return null;
 	const title = str(value.get('title'), 200);
 	const prompt = str(value.get('prompt'), 2000);
@@ -172,6 +207,14 @@ export function readBallots(maps: SessionMaps, activityId?: string): Ballot[] {
 
 export function readActivities(maps: SessionMaps): Activity[] {
 	const out: Activity[] = [];
+	const control = controlStateOf(maps.activities.doc);
+	if (control) {
+		for (const [id, entry] of Object.entries(control.activities)) {
+			const activity = readActivityFields(id, plainMap(entry));
+			if (activity) out.push(activity);
+		}
+		return out.sort((a, b) => a.order - b.order);
+	}
 	maps.activities.forEach((value, id) => {
 		const activity = readActivity(id, value);
 		if (activity) out.push(activity);
@@ -180,6 +223,11 @@ export function readActivities(maps: SessionMaps): Activity[] {
 }
 
 export function readRun(maps: SessionMaps): RunState {
+	const control = controlStateOf(maps.run.doc);
+	if (control) {
+		const { activityId, locked, timer, endedAt, keepCopy } = control;
+		return { activityId, locked, timer, endedAt, keepCopy };
+	}
 	const activityId = maps.run.get('activityId');
 	const endedAt = maps.run.get('endedAt');
 	return {

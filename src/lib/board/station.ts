@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { cleanNoteText, type CommandResult } from './commands';
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap } from './doc';
 import { boardGeometry, slotPosition } from './geometry';
-import { readActivity } from './read';
+import { findActivity } from './read';
+import { signNoteText } from './note-owner';
 import { sealWaitingText } from './seal';
 import { MAX_NOTE_LENGTH, type Actor } from './types';
 
@@ -34,7 +35,7 @@ export function mergeStationNotes(
 	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
 	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
 	const maps = sessionMaps(doc);
-	const activity = readActivity(activityId, maps.activities.get(activityId));
+	const activity = findActivity(maps, activityId);
 	if (!activity) return { ok: false, reason: 'not-found' };
 	const geometry = boardGeometry(activity.board.layout);
 	if (zone !== null && !geometry.zones.some((z) => z.id === zone)) return { ok: false, reason: 'invalid' };
@@ -58,6 +59,7 @@ export function mergeStationNotes(
 			if (n.ageGroup) note.set('ageGroup', String(n.ageGroup).slice(0, 20));
 			if (n.language) note.set('language', String(n.language).slice(0, 10));
 			maps.notes.set(n.id, note);
+			signNoteText(actor, n.id, note);
 		}
 	}, LOCAL_ORIGIN);
 	return { ok: true, value: fresh.length };

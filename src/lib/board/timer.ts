@@ -5,7 +5,9 @@
  * together.
  */
 import * as Y from 'yjs';
-import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps } from './doc';
+import { sessionMaps } from './doc';
+import { facilitatorChange } from './control';
+import { readRun } from './read';
 import type { CommandResult } from './commands';
 import type { Actor } from './types';
 
@@ -42,13 +44,17 @@ export function remainingMs(timer: TimerState, facilitatorNow: number): number {
 }
 
 function write(doc: Y.Doc, actor: Actor, timer: TimerState): CommandResult {
-	if (actor.role !== 'facilitator') return { ok: false, reason: 'not-allowed' };
-	if (isFromNewerVersion(doc)) return { ok: false, reason: 'read-only' };
-	doc.transact(() => sessionMaps(doc).run.set('timer', timer), LOCAL_ORIGIN);
-	return { ok: true, value: undefined };
+	return facilitatorChange(
+		doc,
+		actor,
+		() => sessionMaps(doc).run.set('timer', timer),
+		(state) => {
+			state.timer = timer;
+		}
+	);
 }
 
-const current = (doc: Y.Doc) => readTimer(sessionMaps(doc).run.get('timer'));
+const current = (doc: Y.Doc) => readRun(sessionMaps(doc)).timer;
 
 /** Sets the timer to a duration without starting it (a new activity). */
 export const resetTimer = (doc: Y.Doc, actor: Actor, minutes: number, _now = Date.now()): CommandResult =>

@@ -109,6 +109,10 @@ export interface Actor {
 	category?: string;
 	/** Notes this device wrote (kept on the device, never in the shared document). */
 	owns(noteId: string): boolean;
+	/** Private keys this device signs with in a session with signed control (see note-owner.ts):
+	 * its device secret, from which each note's key is derived, and the facilitator's key on the
+	 * facilitator's device. Absent in sessions from before signed control. */
+	secrets?: { device: Uint8Array; facilitator?: Uint8Array };
 }
 
 /** What is happening in the session now, as every device reads it from the document. */

@@ -22,9 +22,12 @@ export function copyOfParts(parts: SessionParts, now = Date.now()): SessionParts
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, parts.update);
 	rekeyActivities(doc, ids);
+	// The copy is a new session with a new facilitator identity (made when it opens): the original's
+	// signed record names the old activity ids and key, so it goes; the plain fields seed the new one.
+	doc.transact(() => doc.getMap('control').delete('record'), RESTORE_ORIGIN);
 	const update = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
-	const { session } = parts;
+	const { facilitatorKey: _key, signingKey: _signing, ...session } = parts.session;
 	return {
 		session: {
 			...session,

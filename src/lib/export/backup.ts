@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import { isFromNewerVersion, sessionMaps } from '../board/doc';
 import { readActivities, readMeta, readNotes, readParticipants } from '../board/read';
 import { MAX_NICKNAME_LENGTH } from '../board/types';
+import { fromBase64Url, isPublicKeyText, PRIVATE_KEY_BYTES } from '../session/keys/signing';
 import type { MessageKey } from '../i18n/catalog';
 import { LOCALES } from '../i18n/locales';
 import type { Translate } from '../i18n/translate';
@@ -97,6 +98,15 @@ const SessionSchema = v.object({
 	nickname: v.optional(text(MAX_NICKNAME_LENGTH)),
 	group: v.optional(audience),
 	closingNotes: v.optional(text(5000)),
+	// The facilitator's key travels with the session, so that restoring on another device can
+	// continue the workshop (the file is to be kept like a password anyway).
+	facilitatorKey: v.optional(v.pipe(v.string(), v.check(isPublicKeyText))),
+	signingKey: v.optional(
+		v.pipe(
+			v.object({ publicKey: v.pipe(v.string(), v.check(isPublicKeyText)), privateKey: token }),
+			v.check((key) => fromBase64Url(key.privateKey).length === PRIVATE_KEY_BYTES)
+		)
+	),
 	createdAt: time,
 	updatedAt: time
 }) satisfies v.GenericSchema<unknown, SessionSummary>;

@@ -5,6 +5,7 @@
  */
 import { isLocale, type Locale } from '../i18n/locales';
 import { asAudience, type Audience } from '../methods/types';
+import { isPublicKeyText } from './keys/signing';
 import { readParticipation, writeParticipation, type ParticipationPlan } from './participation';
 
 export const JOIN_LINK_VERSION = 1;
@@ -24,6 +25,10 @@ export interface Invite {
 	wifi?: string;
 	/** Participation questions asked at join (optional, added within version 1). */
 	participation?: ParticipationPlan;
+	/** The facilitator's public signing key, base64url (optional, added within version 1: older apps
+	 * ignore it, and links from before it make a session without signed control). Participants
+	 * learn it here — from the QR code — and never from the document, which anyone can write. */
+	facilitatorKey?: string;
 }
 
 export type JoinProblem = 'missing' | 'outdated' | 'invalid';
@@ -45,6 +50,7 @@ export function joinLink(appUrl: string, invite: Invite): string {
 		t: invite.title.slice(0, 120)
 	});
 	if (invite.wifi) params.set('w', invite.wifi.slice(0, MAX_WIFI_NAME_LENGTH));
+	if (invite.facilitatorKey) params.set('f', invite.facilitatorKey);
 	writeParticipation(params, invite.participation);
 	return `${new URL('join', appUrl.endsWith('/') ? appUrl : `${appUrl}/`).href}#${params}`;
 }
@@ -82,8 +88,11 @@ export function parseJoinFragment(hash: string): ParsedJoin {
 	if (wifi.length > MAX_WIFI_NAME_LENGTH) return { ok: false, problem: 'invalid' };
 	const participation = readParticipation(params);
 	if (participation === null) return { ok: false, problem: 'invalid' };
+	const facilitatorKey = params.get('f');
+	if (facilitatorKey !== null && !isPublicKeyText(facilitatorKey)) return { ok: false, problem: 'invalid' };
 	const invite: Invite = { sessionId, room, secret, title, language, anonymous: params.get('a') === '1', groups };
 	if (wifi.trim()) invite.wifi = wifi.trim();
+	if (facilitatorKey) invite.facilitatorKey = facilitatorKey;
 	// Counting activity by group needs an anonymous session (see participation.ts).
 	if (participation) invite.participation = invite.anonymous ? participation : { ...participation, countBy: null };
 	return { ok: true, invite };

@@ -69,8 +69,20 @@ export interface SessionSummary extends SessionPlan {
 	/** The random key the answers are stored under in the session document: not the participant
 	 * id, so that answers are not joined to names or votes (participants only). */
 	answersKey?: string;
+	/** The facilitator's public signing key (base64url): made with the session on the facilitator's
+	 * device, learned from the join link elsewhere. Sessions from before signed control have none. */
+	facilitatorKey?: string;
+	/** This device's signing key pair (base64url): the facilitator's key on the facilitator's device,
+	 * a device key on a participant's (which the facilitator may delegate to: a co-facilitator). It
+	 * never appears on notes, so it does not link a person's notes together. */
+	signingKey?: StoredSigningKey;
 	createdAt: number;
 	updatedAt: number;
+}
+
+export interface StoredSigningKey {
+	publicKey: string;
+	privateKey: string;
 }
 
 export type AgendaKind = 'method' | 'blank' | 'break';

@@ -5,6 +5,7 @@
 import type { Audience } from '../methods/types';
 import type { AgendaItem, ReportNotes, SessionPlan, SessionRole, SessionSummary } from '../session/types';
 import { newId, newRoomKey, randomToken } from '../session/ids';
+import { generateStoredKey } from '../session/keys/signing';
 import type { Invite } from '../session/join-link';
 import { cleanAnswers, type Answers } from '../session/participation';
 import { defaultSource, newSessionPlan, renumber, type NewAgendaItem } from '../session/plan';
@@ -30,12 +31,16 @@ export async function getSession(id: string): Promise<SessionSummary | undefined
 
 export async function createSession(plan: SessionPlan, role: SessionRole = 'facilitator'): Promise<SessionSummary> {
 	const now = Date.now();
+	// The facilitator's identity: its public half goes into the join link (see board/authority.ts).
+	const signingKey = await generateStoredKey();
 	const session: SessionSummary = {
 		...plan,
 		id: newId(),
 		role,
 		room: newRoomKey(),
 		participantId: randomToken(12),
+		signingKey,
+		...(role === 'facilitator' ? { facilitatorKey: signingKey.publicKey } : {}),
 		createdAt: now,
 		updatedAt: now
 	};
@@ -171,6 +176,20 @@ export function pickPlan(session: SessionSummary): SessionPlan {
 	};
 }
 
+/**
+ * Gives a session made before signed control its keys: a device key on every device, and on the
+ * facilitator's the facilitator's key (the join link shown from now on carries it). Returns the
+ * session as stored.
+ */
+export async function ensureSessionKeys(session: SessionSummary): Promise<SessionSummary> {
+	if (session.signingKey && (session.role !== 'facilitator' || session.facilitatorKey)) return session;
+	const signingKey = session.signingKey ?? (await generateStoredKey());
+	const change: Partial<SessionSummary> = { signingKey };
+	if (session.role === 'facilitator') change.facilitatorKey = signingKey.publicKey;
+	await db().sessions.update(session.id, change);
+	return { ...session, ...change };
+}
+
 /** A participant's copy of a session, made when joining by link. Rejoining keeps the same row
  * (and with it the notes this device wrote); the nickname may change. */
 export async function joinSession(
@@ -180,6 +199,8 @@ export async function joinSession(
 	answers: Answers = {}
 ): Promise<SessionSummary> {
 	const clean = cleanAnswers(invite.participation, answers);
+	// Made before the transaction: IndexedDB transactions end at the first await of anything else.
+	const deviceKey = await generateStoredKey();
 	return db().transaction('rw', db().sessions, async () => {
 		const existing = await db().sessions.get(invite.sessionId);
 		const now = Date.now();
@@ -193,6 +214,9 @@ export async function joinSession(
 				answers: clean,
 				// The answers' own random key, made once (see board/participation.ts).
 				answersKey: existing.answersKey ?? randomToken(12),
+				// The key the link names now: a facilitator who moved to a new device keeps it.
+				facilitatorKey: invite.facilitatorKey ?? existing.facilitatorKey,
+				signingKey: existing.signingKey ?? deviceKey,
 				updatedAt: now
 			};
 			await db().sessions.update(invite.sessionId, change);
@@ -215,6 +239,8 @@ export async function joinSession(
 		if (invite.participation) session.participation = invite.participation;
 		if (Object.keys(clean).length > 0) session.answers = clean;
 		session.answersKey = randomToken(12);
+		if (invite.facilitatorKey) session.facilitatorKey = invite.facilitatorKey;
+		session.signingKey = deviceKey;
 		await db().sessions.add(session as SessionRow);
 		return session;
 	});

@@ -15,16 +15,19 @@ import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import * as facilitation from '$lib/board/facilitation';
 import { migrateDoc } from '$lib/board/doc';
+import { reconcileOwnNotes } from '$lib/board/note-guard';
+import { fromBase64Url } from '$lib/session/keys/signing';
 import { recordAnswers } from '$lib/board/participation';
 import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
-import { getSession } from '$lib/storage/sessions';
+import { ensureSessionKeys, getSession } from '$lib/storage/sessions';
 import type { SyncLogEvent, SyncState } from '$lib/sync';
 import { OwnNotes } from './own-notes.svelte';
 import type { Present } from './presence';
 import { SessionCommands } from './session-commands';
 import { SessionConnection, type SessionConnectionOptions } from './session-connection.svelte';
+import { SessionAuthority } from './session-authority.svelte';
 import { SessionHistory } from './session-history.svelte';
 import { SessionPresence } from './session-presence.svelte';
 import { SessionView } from './session-view.svelte';
@@ -46,6 +49,7 @@ export class LiveSession extends SessionCommands {
 	readonly actor: Actor;
 	readonly presence: SessionPresence;
 	readonly history: SessionHistory;
+	readonly authority: SessionAuthority;
 	readonly #open: OpenDoc;
 	readonly #own: OwnNotes;
 	readonly #connectOptions: ConnectOptions | false;
@@ -54,6 +58,8 @@ export class LiveSession extends SessionCommands {
 
 	private constructor(summary: SessionSummary, open: OpenDoc, own: OwnNotes, connect: ConnectOptions | false) {
 		migrateDoc(open.doc);
+		// Before the view: with a facilitator key, the view reads facilitator state from the record.
+		const authority = new SessionAuthority(open.doc, summary);
 		const view = new SessionView(open.doc);
 		const actor: Actor = {
 			participantId: summary.participantId,
@@ -61,6 +67,12 @@ export class LiveSession extends SessionCommands {
 			nickname: summary.anonymous ? undefined : summary.nickname,
 			owns: (id) => own.has(id)
 		};
+		// Keys to sign notes and facilitator changes with (sessions with signed control only).
+		if (summary.facilitatorKey && summary.signingKey) {
+			const device = fromBase64Url(summary.signingKey.privateKey);
+			actor.secrets =
+				summary.signingKey.publicKey === summary.facilitatorKey ? { device, facilitator: device } : { device };
+		}
 		// Counting activity by group: only in anonymous sessions (see session/participation.ts).
 		const countBy = summary.anonymous ? summary.participation?.countBy : null;
 		const category = countBy ? summary.answers?.[countBy] : undefined;
@@ -70,7 +82,8 @@ export class LiveSession extends SessionCommands {
 			self: {
 				participantId: summary.participantId,
 				role: summary.role,
-				...(actor.nickname ? { name: actor.nickname } : {})
+				...(actor.nickname ? { name: actor.nickname } : {}),
+				...(summary.signingKey ? { key: summary.signingKey.publicKey } : {})
 			}
 		});
 		const history = new SessionHistory(open.doc, actor, () => void [view.run, view.fromNewerVersion]);
@@ -85,6 +98,7 @@ export class LiveSession extends SessionCommands {
 			facilitatorNow: () => presence.facilitatorNow()
 		});
 		this.summary = summary;
+		this.authority = authority;
 		this.#open = open;
 		this.#own = own;
 		this.view = view;
@@ -92,12 +106,17 @@ export class LiveSession extends SessionCommands {
 		this.presence = presence;
 		this.history = history;
 		this.#connectOptions = connect;
+		// A debug handle on this device's own document and view, in every build. It gives the page's
+		// owner nothing they lack (devtools reach the same objects), and it is how the browser tests
+		// act as a curious participant writing straight into the document (tests/browser/authority).
+		(globalThis as { kohtaamo?: unknown }).kohtaamo = { doc: open.doc, view, authority };
 	}
 
 	/** Opens a session stored on this device, checks in and joins its room; null when there is none. */
 	static async open(sessionId: string, options: OpenOptions = {}): Promise<LiveSession | null> {
-		const summary = await getSession(sessionId);
-		if (!summary) return null;
+		const stored = await getSession(sessionId);
+		if (!stored) return null;
+		const summary = await ensureSessionKeys(stored);
 		const open = await openSessionDoc(sessionId);
 		if (!open) return null;
 		const own = new OwnNotes(await ownNoteIds(sessionId), (noteId) => rememberOwnNote(sessionId, noteId));
@@ -174,12 +193,17 @@ export class LiveSession extends SessionCommands {
 		return this.#own.has(noteId);
 	}
 
-	/** Undo and redo go through the board's rules like every other change (see `BoardHistory`). */
+	/** Undo and redo go through the board's rules like every other change (see `BoardHistory`);
+	 * what they bring back is signed again for the notes this device owns. */
 	undo() {
-		return this.history.undo();
+		const result = this.history.undo();
+		reconcileOwnNotes(this.doc, this.actor, this.#own.ids);
+		return result;
 	}
 	redo() {
-		return this.history.redo();
+		const result = this.history.redo();
+		reconcileOwnNotes(this.doc, this.actor, this.#own.ids);
+		return result;
 	}
 
 	/** Leaves the room and lets go of everything (idempotent). */
@@ -192,6 +216,9 @@ export class LiveSession extends SessionCommands {
 		this.awareness.destroy();
 		this.history.destroy();
 		this.view.destroy();
+		this.authority.destroy();
+		const handle = globalThis as { kohtaamo?: { doc?: unknown } };
+		if (handle.kohtaamo?.doc === this.#open.doc) delete handle.kohtaamo;
 		this.#open.release();
 	}
 }

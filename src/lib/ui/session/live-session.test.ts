@@ -48,6 +48,8 @@ async function facilitatorSession() {
 	const summary = await createFacilitatorSession('Kumppanuuspäivä');
 	const live = await open(summary.id);
 	expect(live.publishActivities([activity('a1')]).ok).toBe(true);
+	// Other devices learn the agenda from the signed record, which is made asynchronously.
+	await live.authority.settled();
 	return live;
 }
 
@@ -105,6 +107,8 @@ describe('LiveSession', () => {
 		expect(own.ok).toBe(true);
 		expect(participant.canUndo).toBe(true);
 		live.setLocked(true);
+		// The lock reaches other devices in the facilitator's signed record, made asynchronously.
+		await live.authority.settled();
 		Y.applyUpdate(participant.doc, Y.encodeStateAsUpdate(live.doc, Y.encodeStateVector(participant.doc)));
 		expect(participant.view.run.locked).toBe(true);
 		expect(participant.canUndo).toBe(false);

@@ -20,6 +20,11 @@ export class OwnNotes {
 		return this.#ids.has(noteId);
 	}
 
+	/** Every id (not reactive). */
+	get ids(): Iterable<string> {
+		return this.#ids;
+	}
+
 	add(noteId: string): void {
 		if (this.#ids.has(noteId)) return;
 		this.#ids.add(noteId);

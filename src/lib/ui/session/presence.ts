@@ -11,13 +11,13 @@ export type PresenceRole = PresenceState['role'];
 /** Validates a peer's awareness state; null when it is not a presence. A bad name or clock is left out. */
 export const parsePresenceState = readPresenceState;
 
-export interface Present extends Pick<PresenceState, 'participantId' | 'name' | 'role'> {
+export interface Present extends Pick<PresenceState, 'participantId' | 'name' | 'role' | 'key'> {
 	clientId: number;
 	self: boolean;
 }
 
 /** What this device announces about itself (the clock is added by `SessionPresence`). */
-export type LocalPresence = Pick<PresenceState, 'participantId' | 'name' | 'role'>;
+export type LocalPresence = Pick<PresenceState, 'participantId' | 'name' | 'role' | 'key'>;
 
 /** Who is here: the people of the room. Displays (the presenter view) are screens, not people, and
  * are left out — of the count, of the names, and so of everything built on them. */
@@ -33,6 +33,7 @@ export function readPresence(awareness: Awareness): Present[] {
 			self: clientId === awareness.clientID
 		};
 		if (read.name !== undefined) present.name = read.name;
+		if (read.key !== undefined) present.key = read.key;
 		out.push(present);
 	});
 	return out.sort(

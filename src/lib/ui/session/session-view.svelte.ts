@@ -5,6 +5,7 @@
  * note re-reads that note only, which keeps boards with thousands of notes responsive.
  */
 import type * as Y from 'yjs';
+import { authorityOf } from '$lib/board/authority';
 import { SCHEMA_VERSION, sessionMaps, type SessionMaps } from '$lib/board/doc';
 import { readActivities, readBallots, readClusters, readMeta, readNote, readRun } from '$lib/board/read';
 import { IDLE_TIMER } from '$lib/board/timer';
@@ -21,6 +22,8 @@ export class SessionView {
 	#clusters = $state.raw<Cluster[]>([]);
 	#ballots = $state.raw<Ballot[]>([]);
 	#unobserve: (() => void)[] = [];
+	readonly #ignored = new Set<string>();
+	#ignoredCount = $state.raw(0);
 
 	constructor(doc: Y.Doc) {
 		this.doc = doc;
@@ -34,6 +37,16 @@ export class SessionView {
 		// Archived activities (removed from the agenda mid-workshop) are not run; exports read the
 		// document itself and keep them.
 		this.#watch(activities, () => (this.#activities = readActivities(this.maps).filter((a) => !a.archived)));
+		// With signed control (board/authority.ts) the run and activities are read from the verified
+		// record: they change when a record arrives or this device proposes one.
+		const authority = authorityOf(doc);
+		if (authority) {
+			const reread = () => {
+				this.#run = readRun(this.maps);
+				this.#activities = readActivities(this.maps).filter((a) => !a.archived);
+			};
+			this.#unobserve.push(authority.subscribe(reread));
+		}
 		this.#watch(clusters, () => (this.#clusters = readClusters(this.maps)));
 		this.#watch(votes, () => (this.#ballots = readBallots(this.maps)));
 		this.#notes = this.#readAllNotes();
@@ -65,14 +78,26 @@ export class SessionView {
 		this.maps.notes.forEach((value, id) => {
 			const note = readNote(id, value);
 			if (note) all.set(id, note);
+			else this.#ignored.add(id);
 		});
+		this.#ignoredCount = this.#ignored.size;
 		return all;
 	}
 
 	#refreshNote(into: Map<string, Note>, id: string) {
-		const note = readNote(id, this.maps.notes.get(id));
+		const value = this.maps.notes.get(id);
+		const note = readNote(id, value);
 		if (note) into.set(id, note);
 		else into.delete(id);
+		if (value !== undefined && !note) this.#ignored.add(id);
+		else this.#ignored.delete(id);
+		this.#ignoredCount = this.#ignored.size;
+	}
+
+	/** Notes in the document that fail their checks (malformed, oversized or not validly signed):
+	 * never shown, exported or counted; the facilitator's view says how many. */
+	get ignoredNotes(): number {
+		return this.#ignoredCount;
 	}
 
 	get meta(): SessionMetaState {
