@@ -332,7 +332,7 @@ describe('group placement', () => {
 
 	it('gathers the selected notes into a tidy grid at the first selected note, in one undo step', () => {
 		const { doc, p, ids } = spreadBoard();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		const [first, far, between, , other] = ids;
 		const cluster = expectOk(groupNotes(doc, p, [first, far, other], 'Ideas'));
 		const placed = [first, far, other].map((id) => note(doc, id)!);
@@ -373,14 +373,14 @@ describe('group placement', () => {
 describe('moveToGroup', () => {
 	it('moves a note into an existing group, beside its members; the group it left dissolves', () => {
 		const { doc } = createTestBoard();
-		const history = createBoardHistory(doc);
+		const history = createBoardHistory(doc, { role: 'participant' });
 		const p = actor('p1');
 		const [a, b, c, d] = [1, 2, 3, 4].map((i) =>
 			expectOk(addNote(doc, p, { activityId: 'a1', text: `${i}`, color: 'yellow', zone: 'hopes' }, false))
 		);
 		const first = expectOk(groupNotes(doc, p, [a, b], 'first'));
 		const second = expectOk(groupNotes(doc, p, [c, d], 'second'));
-		history.stopCapturing();
+		history.endStep();
 		expect(expectOk(moveToGroup(doc, p, [b], second))).toBe(second);
 		expect([a, b, c, d].map((id) => note(doc, id)!.cluster)).toEqual([null, second, second, second]);
 		expect(readClusters(sessionMaps(doc), 'a1').map((cl) => cl.id)).toEqual([second]);

@@ -2,16 +2,16 @@
  * Waiting in tests for something to become true, instead of sleeping for a guessed time.
  */
 
-/** Polls `condition` until it returns true; throws with `what` after `timeoutMs`. */
+/** Polls `condition` until it returns (or resolves to) true; throws with `what` after `timeoutMs`. */
 export async function waitFor(
-	condition: () => boolean,
+	condition: () => boolean | Promise<boolean>,
 	what: string,
 	timeoutMs = 10_000,
 	intervalMs = 20
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if (condition()) return;
+		if (await condition()) return;
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
