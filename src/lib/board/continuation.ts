@@ -13,16 +13,17 @@
  * they write there stay on it, since a board also shows notes filed under its own id). Nothing is
  * misread or damaged, so the schema version is not raised (see README.md, "Versions").
  */
-import type * as Y from 'yjs';
 import type { SessionMaps } from './doc';
+import { findActivity } from './read';
 
 /** A chain longer than this is cut: a hostile or buggy peer cannot make readers loop or crawl. */
 export const MAX_CHAIN = 8;
 
+/** Read through `findActivity`, so that with signed control only the facilitator's record says
+ * what an activity continues on (a participant writing `source` into the plain map changes nothing). */
 const sourceOf = (maps: SessionMaps, activityId: string): string | null => {
-	const map = maps.activities.get(activityId) as Y.Map<unknown> | undefined;
-	const source = typeof map?.get === 'function' ? map.get('source') : undefined;
-	return typeof source === 'string' && source.length <= 100 && maps.activities.has(source) ? source : null;
+	const source = findActivity(maps, activityId)?.source;
+	return source !== undefined && findActivity(maps, source) ? source : null;
 };
 
 /**

@@ -60,6 +60,8 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 			board: input.board
 		};
 		if (input.methodId) planned.methodId = input.methodId;
+		const source = validSource(agenda, input, order);
+		if (source) planned.source = source;
 		return planned;
 	};
 	const wanted = new Set(agenda.map((a) => a.id));
@@ -78,12 +80,19 @@ export function publishActivities(doc: Y.Doc, actor: Actor, agenda: ActivityInpu
 				};
 				const next: ActivityControl = { ...run, ...plannedOf(input, order) };
 				if (!input.methodId) delete next.methodId;
+				if (!next.source || !validSource(agenda, input, order)) delete next.source;
 				delete next.archived;
 				state.activities[input.id] = next;
 			});
 			for (const [id, entry] of Object.entries(state.activities)) if (!wanted.has(id)) entry.archived = true;
 		}
 	);
+}
+
+/** An activity continues only on one that comes before it on the agenda: no cycles, and its
+ * notes exist by the time it starts. */
+function validSource(agenda: ActivityInput[], input: ActivityInput, order: number): string | null {
+	return input.source && agenda.slice(0, order).some((a) => a.id === input.source) ? input.source : null;
 }
 
 /** The agenda in the plain activity maps apps before signed control read. */
@@ -113,9 +122,7 @@ function publishPlain(maps: ReturnType<typeof sessionMaps>, agenda: ActivityInpu
 			};
 			if (input.methodId) planned.methodId = input.methodId;
 			for (const [key, value] of Object.entries(planned)) setIfChanged(map, key, value);
-			// An activity continues only on one that comes before it on the agenda: no cycles, and
-			// its notes exist by the time it starts.
-			const source = input.source && agenda.slice(0, order).some((a) => a.id === input.source) ? input.source : null;
+			const source = validSource(agenda, input, order);
 			if (source) setIfChanged(map, 'source', source);
 			else if (map.has('source')) map.delete('source');
 			if (map.get('archived') === true) map.set('archived', false);
