@@ -1,0 +1,219 @@
+/**
+ * Workshop templates: whole agendas for the situations museums repeat (a seniors' panel's first
+ * meeting, a school group's co-design visit…), as files beside the methods. A template is a list of
+ * methods with minutes, titles and a short purpose per item, in three languages; the facilitator
+ * starts a workshop from it and edits the result like any plan.
+ *
+ * The same file format serves the library's own templates (`workshops/templates/*.yaml`, checked
+ * at build time) and a facilitator's own (saved from a session, exported and imported as files), so
+ * a good own template can become a built-in by pull request. Problems are reported in the method
+ * files' codes (`method-problem.ts`), so the interface and the build say them in the same words.
+ */
+import * as v from 'valibot';
+import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
+import { LOCALES, type Localized } from '../i18n/locales.ts';
+import { LIST_LIMITS, METHOD_ID, NUMBER_LIMITS, TEXT_LIMITS } from './limits.ts';
+import { MethodError, methodProblem, type MethodProblem } from './method-problem.ts';
+import { found, id, int, isInt, isObj, list, localized, mapping, oneOf, rule } from './method-schema.ts';
+import { toProblem } from './parse.ts';
+import { fold } from './search.ts';
+import { AUDIENCES, type Audience, type Method } from './types.ts';
+
+export const TEMPLATE_ITEM_KINDS = ['method', 'blank', 'break'] as const;
+export type TemplateItemKind = (typeof TEMPLATE_ITEM_KINDS)[number];
+
+export interface TemplateItem {
+	kind: TemplateItemKind;
+	/** The method an item of kind `method` runs (a built-in or one of this device's own). */
+	method?: string;
+	minutes: number;
+	/** The item's title on the agenda (the method's own name is often too general). */
+	title: Localized;
+	/** One line: why this item is in this agenda. */
+	purpose: Localized;
+}
+
+export interface WorkshopTemplate {
+	id: string;
+	name: Localized;
+	purpose: Localized;
+	audiences: Audience[];
+	items: TemplateItem[];
+}
+
+export const TEMPLATE_LIMITS = {
+	items: { min: 1, max: LIST_LIMITS.steps.max },
+	itemMinutes: { min: 1, max: NUMBER_LIMITS.stepMinutes.max },
+	/** A whole template: a long day at most. */
+	totalMinutes: NUMBER_LIMITS.durationMinutes.max,
+	purpose: TEXT_LIMITS.purpose,
+	title: TEXT_LIMITS.stepTitle
+} as const;
+
+const item = mapping(
+	{
+		kind: oneOf(TEMPLATE_ITEM_KINDS),
+		method: v.optional(id(TEXT_LIMITS.methodId, METHOD_ID)),
+		minutes: int(TEMPLATE_LIMITS.itemMinutes),
+		title: localized(TEMPLATE_LIMITS.title),
+		purpose: localized(TEMPLATE_LIMITS.purpose)
+	},
+	// A method item runs a method; a break or a blank item has none to run.
+	(value) => ((value.kind === 'method') !== (value.method !== undefined) ? [found('method-and-kind', {})] : [])
+);
+
+/** The items fit in one long day. */
+const totalRule = rule<unknown[]>((items) => {
+	if (!Array.isArray(items)) return [];
+	const minutes = items.map((i) => (isObj(i) ? i.minutes : undefined));
+	if (!minutes.every(isInt)) return [];
+	const sum = minutes.reduce((a, b) => a + b, 0);
+	return sum > TEMPLATE_LIMITS.totalMinutes ? [found('range', { min: 1, max: TEMPLATE_LIMITS.totalMinutes })] : [];
+});
+
+export const TemplateSchema = v.pipe(
+	mapping({
+		id: id(TEXT_LIMITS.methodId, METHOD_ID),
+		name: localized(TEXT_LIMITS.name),
+		purpose: localized(TEMPLATE_LIMITS.purpose),
+		audiences: v.pipe(
+			list(oneOf(AUDIENCES), { min: 1, max: AUDIENCES.length }),
+			rule<Audience[]>((items) =>
+				Array.isArray(items) && new Set(items).size !== items.length ? [found('duplicate-audience', {})] : []
+			)
+		),
+		items: v.pipe(list(item, TEMPLATE_LIMITS.items), totalRule)
+	}),
+	v.transform((template): WorkshopTemplate => ({
+		...template,
+		// A field left out stays out (an item of kind `break` has no `method` key at all).
+		items: template.items.map(({ method, ...rest }) => (method === undefined ? rest : { ...rest, method }))
+	}))
+);
+
+/** Parses a template as a file holds it, throwing `MethodError` with every problem found. */
+export function parseTemplate(value: unknown, source: string): WorkshopTemplate {
+	const result = v.safeParse(TemplateSchema, value);
+	if (!result.success) throw new MethodError(source, result.issues.map(toProblem));
+	return result.output;
+}
+
+/**
+ * The problems of a template against the methods at hand: a method it names that is not there,
+ * and — for the library's own templates, whose methods are known — minutes outside the method's
+ * range (a facilitator's own template keeps whatever their plan said).
+ */
+export function templateMethodProblems(
+	template: WorkshopTemplate,
+	methodById: (id: string) => Method | undefined,
+	{ checkMinutes }: { checkMinutes: boolean }
+): MethodProblem[] {
+	const problems: MethodProblem[] = [];
+	template.items.forEach((item, i) => {
+		if (item.method === undefined) return;
+		const method = methodById(item.method);
+		if (!method) problems.push(methodProblem(`items[${i}].method`, 'unknown-method', { id: item.method }));
+		else if (checkMinutes && (item.minutes < method.duration.min || item.minutes > method.duration.max))
+			problems.push(
+				methodProblem(`items[${i}].minutes`, 'range', { min: method.duration.min, max: method.duration.max })
+			);
+	});
+	return problems;
+}
+
+export const templateMinutes = (template: WorkshopTemplate): number =>
+	template.items.reduce((sum, item) => sum + item.minutes, 0);
+
+/** All searchable text of a template, folded: name, purpose and item titles in every language. */
+export function templateSearchText(template: WorkshopTemplate): string {
+	return fold(
+		LOCALES.flatMap((locale) => [
+			template.name[locale],
+			template.purpose[locale],
+			...template.items.map((item) => item.title[locale]),
+			template.id
+		]).join(' \u0001 ')
+	);
+}
+
+export function templateMatches(text: string, query: string): boolean {
+	return fold(query)
+		.split(' ')
+		.filter(Boolean)
+		.every((word) => text.includes(word));
+}
+
+// --- files ---------------------------------------------------------------------------------------
+
+export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
+export const TEMPLATE_FILE_TYPES = '.yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain';
+
+export type TemplateImportProblem =
+	| { kind: 'too-large' }
+	| { kind: 'not-text' }
+	| { kind: 'syntax'; detail: string }
+	| { kind: 'invalid'; problems: MethodProblem[] };
+
+export class TemplateImportError extends Error {
+	constructor(readonly problem: TemplateImportProblem) {
+		super(
+			problem.kind === 'invalid' ? problem.problems.map((p) => `${p.field}: ${p.reason}`).join('; ') : problem.kind
+		);
+		this.name = 'TemplateImportError';
+	}
+}
+
+/** The file body, fields in the order of `workshops/templates/README.md`. */
+export function templateToFile(template: WorkshopTemplate): string {
+	const file = {
+		id: template.id,
+		name: template.name,
+		purpose: template.purpose,
+		audiences: template.audiences,
+		items: template.items.map((i) => ({
+			kind: i.kind,
+			...(i.method === undefined ? {} : { method: i.method }),
+			minutes: i.minutes,
+			title: i.title,
+			purpose: i.purpose
+		}))
+	};
+	return `# Kohtaamo workshop template (see workshops/templates/README.md in the Kohtaamo repository)\n${stringifyYaml(file, { lineWidth: 100 })}`;
+}
+
+/**
+ * File contents (YAML or JSON) → a template, or a `TemplateImportError` saying what is wrong.
+ * `methodById` checks that every method it names is here: a template that would start a workshop
+ * with a hole in it is refused whole.
+ */
+export function templateFromFile(
+	bytes: Uint8Array,
+	fileName: string,
+	methodById: (id: string) => Method | undefined
+): WorkshopTemplate {
+	if (bytes.byteLength > MAX_TEMPLATE_FILE_BYTES) throw new TemplateImportError({ kind: 'too-large' });
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new TemplateImportError({ kind: 'not-text' });
+	}
+	if (text.includes('\u0000')) throw new TemplateImportError({ kind: 'not-text' });
+	let raw: unknown;
+	try {
+		raw = parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true, maxAliasCount: 50 });
+	} catch (error) {
+		const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+		throw new TemplateImportError({ kind: 'syntax', detail });
+	}
+	let template: WorkshopTemplate;
+	try {
+		template = parseTemplate(raw, fileName);
+	} catch (error) {
+		if (error instanceof MethodError) throw new TemplateImportError({ kind: 'invalid', problems: error.problems });
+		throw error;
+	}
+	const missing = templateMethodProblems(template, methodById, { checkMinutes: false });
+	if (missing.length > 0) throw new TemplateImportError({ kind: 'invalid', problems: missing });
+	return template;
+}
