@@ -11,12 +11,11 @@
  */
 import * as v from 'valibot';
 import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
-import { LOCALES, type Localized } from '../i18n/locales.ts';
+import type { Localized } from '../i18n/locales.ts';
 import { LIST_LIMITS, METHOD_ID, NUMBER_LIMITS, TEXT_LIMITS } from './limits.ts';
 import { MethodError, methodProblem, type MethodProblem } from './method-problem.ts';
 import { found, id, int, isInt, isObj, list, localized, mapping, oneOf, rule } from './method-schema.ts';
 import { toProblem } from './parse.ts';
-import { fold } from './search.ts';
 import { AUDIENCES, type Audience, type Method } from './types.ts';
 
 export const TEMPLATE_ITEM_KINDS = ['method', 'blank', 'break'] as const;
@@ -123,25 +122,6 @@ export function templateMethodProblems(
 
 export const templateMinutes = (template: WorkshopTemplate): number =>
 	template.items.reduce((sum, item) => sum + item.minutes, 0);
-
-/** All searchable text of a template, folded: name, purpose and item titles in every language. */
-export function templateSearchText(template: WorkshopTemplate): string {
-	return fold(
-		LOCALES.flatMap((locale) => [
-			template.name[locale],
-			template.purpose[locale],
-			...template.items.map((item) => item.title[locale]),
-			template.id
-		]).join(' \u0001 ')
-	);
-}
-
-export function templateMatches(text: string, query: string): boolean {
-	return fold(query)
-		.split(' ')
-		.filter(Boolean)
-		.every((word) => text.includes(word));
-}
 
 // --- files ---------------------------------------------------------------------------------------
 
