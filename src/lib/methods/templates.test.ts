@@ -8,15 +8,8 @@ import { LOCALES } from '../i18n/locales';
 import { MethodError } from './parse';
 import { readMethodLibrary, readTemplateLibrary } from './read-files.node';
 import { fold, templateMatches, templateSearchText } from './search';
-import {
-	parseTemplate,
-	TemplateImportError,
-	templateFromFile,
-	templateMethodProblems,
-	templateMinutes,
-	templateToFile,
-	type WorkshopTemplate
-} from './templates';
+import { TemplateImportError, templateFromFile, templateToFile } from './template-file';
+import { parseTemplate, templateMethodProblems, templateMinutes, type WorkshopTemplate } from './templates';
 import { testMethod } from './testing/method-fixture';
 
 const DIR = fileURLToPath(new URL('../../../workshops', import.meta.url));

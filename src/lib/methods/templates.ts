@@ -6,11 +6,10 @@
  *
  * The same file format serves the library's own templates (`workshops/templates/*.yaml`, checked
  * at build time) and a facilitator's own (saved from a session, exported and imported as files), so
- * a good own template can become a built-in by pull request. Problems are reported in the method
+ * a good own template can become a built-in by pull request (files: `template-file.ts`). Problems are reported in the method
  * files' codes (`method-problem.ts`), so the interface and the build say them in the same words.
  */
 import * as v from 'valibot';
-import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
 import type { Localized } from '../i18n/locales.ts';
 import { LIST_LIMITS, METHOD_ID, NUMBER_LIMITS, TEXT_LIMITS } from './limits.ts';
 import { MethodError, methodProblem, type MethodProblem } from './method-problem.ts';
@@ -62,9 +61,9 @@ const item = mapping(
 );
 
 /** The items fit in one long day. */
-const totalRule = rule<unknown[]>((items) => {
+const totalRule = rule<v.InferOutput<typeof item>[]>((items) => {
 	if (!Array.isArray(items)) return [];
-	const minutes = items.map((i) => (isObj(i) ? i.minutes : undefined));
+	const minutes = (items as unknown[]).map((i) => (isObj(i) ? i.minutes : undefined));
 	if (!minutes.every(isInt)) return [];
 	const sum = minutes.reduce((a, b) => a + b, 0);
 	return sum > TEMPLATE_LIMITS.totalMinutes ? [found('range', { min: 1, max: TEMPLATE_LIMITS.totalMinutes })] : [];
@@ -122,78 +121,3 @@ export function templateMethodProblems(
 
 export const templateMinutes = (template: WorkshopTemplate): number =>
 	template.items.reduce((sum, item) => sum + item.minutes, 0);
-
-// --- files ---------------------------------------------------------------------------------------
-
-export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
-export const TEMPLATE_FILE_TYPES = '.yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain';
-
-export type TemplateImportProblem =
-	| { kind: 'too-large' }
-	| { kind: 'not-text' }
-	| { kind: 'syntax'; detail: string }
-	| { kind: 'invalid'; problems: MethodProblem[] };
-
-export class TemplateImportError extends Error {
-	constructor(readonly problem: TemplateImportProblem) {
-		super(
-			problem.kind === 'invalid' ? problem.problems.map((p) => `${p.field}: ${p.reason}`).join('; ') : problem.kind
-		);
-		this.name = 'TemplateImportError';
-	}
-}
-
-/** The file body, fields in the order of `workshops/templates/README.md`. */
-export function templateToFile(template: WorkshopTemplate): string {
-	const file = {
-		id: template.id,
-		name: template.name,
-		purpose: template.purpose,
-		audiences: template.audiences,
-		items: template.items.map((i) => ({
-			kind: i.kind,
-			...(i.method === undefined ? {} : { method: i.method }),
-			minutes: i.minutes,
-			title: i.title,
-			purpose: i.purpose
-		}))
-	};
-	return `# Kohtaamo workshop template (see workshops/templates/README.md in the Kohtaamo repository)\n${stringifyYaml(file, { lineWidth: 100 })}`;
-}
-
-/**
- * File contents (YAML or JSON) → a template, or a `TemplateImportError` saying what is wrong.
- * `methodById` checks that every method it names is here: a template that would start a workshop
- * with a hole in it is refused whole.
- */
-export function templateFromFile(
-	bytes: Uint8Array,
-	fileName: string,
-	methodById: (id: string) => Method | undefined
-): WorkshopTemplate {
-	if (bytes.byteLength > MAX_TEMPLATE_FILE_BYTES) throw new TemplateImportError({ kind: 'too-large' });
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		throw new TemplateImportError({ kind: 'not-text' });
-	}
-	if (text.includes('\u0000')) throw new TemplateImportError({ kind: 'not-text' });
-	let raw: unknown;
-	try {
-		raw = parseYaml(text.replace(/^\uFEFF/, ''), { uniqueKeys: true, maxAliasCount: 50 });
-	} catch (error) {
-		const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-		throw new TemplateImportError({ kind: 'syntax', detail });
-	}
-	let template: WorkshopTemplate;
-	try {
-		template = parseTemplate(raw, fileName);
-	} catch (error) {
-		if (error instanceof MethodError) throw new TemplateImportError({ kind: 'invalid', problems: error.problems });
-		throw error;
-	}
-	const missing = templateMethodProblems(template, methodById, { checkMinutes: false });
-	if (missing.length > 0) throw new TemplateImportError({ kind: 'invalid', problems: missing });
-	return template;
-}
