@@ -8,7 +8,11 @@
  * "direct" uses the in-memory RTCPeerConnection (fake-webrtc.ts), whose signaling goes through the
  * instances just as a browser's would.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, Socket, type Server } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +142,39 @@ const get = (port: number, path: string, localAddress = '127.0.0.1') =>
 		req.end();
 	});
 
+/**
+ * An instance as its own process (`server/main.ts`, as `npm start` runs it), for a death no
+ * `close()` can play: SIGKILL, with no close frames and no chance to tidy up.
+ */
+async function processInstance(): Promise<{ port: number; process: ChildProcess }> {
+	const root = mkdtempSync(join(tmpdir(), 'kohtaamo-cluster-'));
+	writeFileSync(join(root, 'index.html'), '<!doctype html><title>test</title>');
+	const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--root', root];
+	const child = spawn(process.execPath, [...args, '--no-build', '--no-qr', '--no-https', '--redis', redis.url], {
+		cwd: new URL('..', import.meta.url).pathname,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	cleanup.push(() => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
+	let output = '';
+	const port = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output}`)), 30_000);
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /On this computer: https?:\/\/localhost:(\d+)\//.exec(output);
+			if (!match) return;
+			clearTimeout(timer);
+			resolve(Number(match[1]));
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		child.once('exit', (code) => reject(new Error(`instance exited with ${code}:\n${output}`)));
+	});
+	await waitFor(async () => (await get(port, '/readyz').catch(() => ({ status: 0 }))).status === 200, 'ready');
+	return { port, process: child };
+}
+
 async function rawClient(url: string, topic: string): Promise<{ socket: WebSocket; frames: string[] }> {
 	const socket = new WebSocket(url);
 	const frames: string[] = [];
@@ -209,6 +246,66 @@ describe('several instances on Redis', () => {
 		await waitFor(() => allNotes(all, expected), 'every note on every device after the instance died', 20_000);
 		expect(converged(all)).toBe(true);
 		expect(dying.server.signaling.stats().connections).toBe(0);
+	});
+
+	it('loses no note when an instance process is killed (SIGKILL) mid-workshop: its devices move to another', async () => {
+		const live = [await processInstance(), await processInstance()];
+		const url = await balancer(() => live.map((running) => running.port));
+		const room = randomRoom();
+		const all = ['a', 'b', 'c', 'd'].map(() => devices.create({ url, ...room }));
+		await waitFor(() => meshed(all, 'relay'), 'four devices meshed through two instance processes', 20_000);
+
+		const expected = new Map<string, string>();
+		all.forEach((device, i) => {
+			device.notes.set(`before-${i}`, `ennen ${i}`);
+			expected.set(`before-${i}`, `ennen ${i}`);
+		});
+		const killed = live.shift()!;
+		const exited = new Promise((resolve) => killed.process.once('exit', resolve));
+		killed.process.kill('SIGKILL');
+		all.forEach((device, i) => {
+			device.notes.set(`during-${i}`, `kesken ${i}`);
+			expected.set(`during-${i}`, `kesken ${i}`);
+		});
+		await exited;
+		all.forEach((device, i) => {
+			device.notes.set(`after-${i}`, `jälkeen ${i}`);
+			expected.set(`after-${i}`, `jälkeen ${i}`);
+		});
+		await waitFor(() => allNotes(all, expected), 'every note on every device after the SIGKILL', 30_000);
+		expect(converged(all)).toBe(true);
+		expect(killed.process.signalCode).toBe('SIGKILL');
+	});
+
+	it('delivers a frame addressed to one peer only to it, across instances', async () => {
+		const [one, two] = [await instance(), await instance()];
+		const topic = 'room-addressed';
+		const [a, b, c, d] = [
+			await rawClient(one.url, topic),
+			await rawClient(two.url, topic),
+			await rawClient(two.url, topic),
+			await rawClient(one.url, topic)
+		];
+		const say = (client: { socket: WebSocket }, data: Record<string, unknown>) =>
+			client.socket.send(JSON.stringify({ type: 'publish', topic, data }));
+		for (const [client, id] of [
+			[a, 'a'],
+			[b, 'b'],
+			[c, 'c'],
+			[d, 'd']
+		] as const)
+			say(client, { v: 1, from: id, c: `announce-${id}` });
+		const heard = (client: { frames: string[] }, text: string) => client.frames.some((f) => f.includes(text));
+		await waitFor(
+			() => [a, b, c, d].every((client) => heard(client, 'announce-d') && heard(client, 'announce-c')),
+			'announces'
+		);
+		say(a, { v: 1, from: 'a', to: ['b'], c: 'only-for-b' });
+		say(a, { v: 1, from: 'a', c: 'for-everyone' });
+		await waitFor(() => [a, b, c, d].every((client) => heard(client, 'for-everyone')), 'the broadcast reaches all');
+		expect(heard(b, 'only-for-b')).toBe(true);
+		expect(heard(c, 'only-for-b')).toBe(false);
+		expect(heard(d, 'only-for-b')).toBe(false);
 	});
 
 	it('loses no note when Redis restarts: instances reconnect and devices resync the gap', async () => {

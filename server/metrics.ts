@@ -38,6 +38,12 @@ export function renderMetrics({ signaling, dropped, bus }: MetricsSource): strin
 		['', signaling.framesSent]
 	]);
 	metric('kohtaamo_bytes_sent_total', 'counter', 'Bytes sent to clients.', [['', signaling.bytesSent]]);
+	metric(
+		'kohtaamo_addressed_sends_skipped_total',
+		'counter',
+		'Sends saved by giving frames addressed to some peers only to those peers.',
+		[['', signaling.sendsSkippedByAddress]]
+	);
 	metric('kohtaamo_frames_published_total', 'counter', 'Publish frames accepted from clients.', [
 		['', signaling.messagesRelayed]
 	]);

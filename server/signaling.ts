@@ -12,6 +12,15 @@
  * in total, so one phone (or one script) holding hundreds of sockets is refused (HTTP 429) while
  * every other device still connects; a socket that never subscribes is closed after a short grace
  * (close code 4408), so idle sockets cannot hold places either.
+ *
+ * Addressed frames go only to their addressees. A frame's `data` carries its routing in the clear
+ * (`from`, and `to` when it is for some peers only; the content is sealed): a relayed transfer or a
+ * signal for one peer in a room of 60 devices would otherwise cost 59 useless sends (and as many
+ * decryptions that end in "not for me"). A connection is known by the `from` of its own publishes in
+ * a room; a frame with `to` reaches the connections known by those ids, and connections not known
+ * yet (one that reconnected and has not announced itself), so that a frame is never lost to a race.
+ * Routing needs no trust: a connection that claims another's id only receives that peer's
+ * ciphertext, which it could not open without the room key, and the peer still gets its own.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -39,6 +48,8 @@ export interface SignalingStats {
 	bytesSent: number;
 	/** Publish frames that came from other instances through the bus and were forwarded. */
 	framesFromBus: number;
+	/** Sends saved by delivering addressed frames only to their addressees. */
+	sendsSkippedByAddress: number;
 }
 
 export interface Signaling {
@@ -78,6 +89,28 @@ interface Client {
 	graceTimer: ReturnType<typeof setTimeout> | undefined;
 	/** With a bus, this client's publishes in order: each waits for the room limit's answer. */
 	pending: Promise<void>;
+	/** The peer id this connection publishes as, per topic (the `from` of its first publish there). */
+	peers: Map<string, string>;
+}
+
+/** Peer ids are the sync layer's (room-messages.ts); longer strings are not ids and bind nothing. */
+const MAX_PEER_ID_LENGTH = 64;
+const MAX_ADDRESSEES = 256;
+
+/** The `from` of a publish's data, when it is a plausible peer id. */
+function senderOf(data: unknown): string | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const from = (data as { from?: unknown }).from;
+	return typeof from === 'string' && from.length > 0 && from.length <= MAX_PEER_ID_LENGTH ? from : undefined;
+}
+
+/** The `to` of a publish's data, or undefined for a frame to everyone (or one whose `to` is not a
+ * list of ids: it is delivered as before, and the clients drop it). */
+function addresseesOf(data: unknown): string[] | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const to = (data as { to?: unknown }).to;
+	if (!Array.isArray(to) || to.length === 0 || to.length > MAX_ADDRESSEES) return undefined;
+	return to.every((id) => typeof id === 'string' && id.length <= MAX_PEER_ID_LENGTH) ? (to as string[]) : undefined;
 }
 
 export function createSignaling(options: SignalingOptions): Signaling {
@@ -98,6 +131,7 @@ export function createSignaling(options: SignalingOptions): Signaling {
 	let framesSent = 0;
 	let bytesSent = 0;
 	let framesFromBus = 0;
+	let sendsSkippedByAddress = 0;
 	const { bus } = options;
 	const addressOf = options.addressOf ?? ((req: IncomingMessage) => normaliseAddress(req.socket.remoteAddress));
 
@@ -112,12 +146,31 @@ export function createSignaling(options: SignalingOptions): Signaling {
 		client.socket.send(payload);
 	};
 
-	/** Hands a publish to this instance's subscribers of the topic, each told how many there are here. */
+	/**
+	 * Hands a publish to this instance's subscribers of the topic, each told how many there are here:
+	 * all of them, or for an addressed frame its addressees and the connections not known by id yet.
+	 */
 	const deliver = (topic: string, data: unknown) => {
 		const subscribers = topics.get(topic);
 		if (!subscribers) return;
 		const payload = JSON.stringify({ type: 'publish', topic, data, clients: subscribers.size });
-		for (const subscriber of subscribers) send(subscriber, payload);
+		const to = addresseesOf(data);
+		if (!to) {
+			for (const subscriber of subscribers) send(subscriber, payload);
+			return;
+		}
+		for (const subscriber of subscribers) {
+			const peer = subscriber.peers.get(topic);
+			if (peer === undefined || to.includes(peer)) send(subscriber, payload);
+			else sendsSkippedByAddress++;
+		}
+	};
+
+	/** Learns the peer id a connection publishes as in a room (its first publish there decides). */
+	const bind = (client: Client, topic: string, data: unknown) => {
+		if (client.peers.has(topic)) return;
+		const from = senderOf(data);
+		if (from !== undefined) client.peers.set(topic, from);
 	};
 
 	// A frame from another instance is treated as a client's would be: an instance forwards nothing
@@ -149,6 +202,7 @@ export function createSignaling(options: SignalingOptions): Signaling {
 	const unsubscribe = (client: Client, topic: string) => {
 		const subscribers = topics.get(topic);
 		if (!subscribers) return;
+		client.peers.delete(topic);
 		subscribers.delete(client);
 		if (subscribers.size === 0) {
 			topics.delete(topic);
@@ -211,6 +265,7 @@ export function createSignaling(options: SignalingOptions): Signaling {
 					log.dropped('publish to a topic the client has not joined', client.address);
 					return;
 				}
+				bind(client, message.topic, message.data);
 				if (!bus) {
 					deliver(message.topic, message.data);
 					messagesRelayed++;
@@ -249,6 +304,7 @@ export function createSignaling(options: SignalingOptions): Signaling {
 			address,
 			usage,
 			pending: Promise.resolve(),
+			peers: new Map(),
 			graceTimer: setTimeout(() => {
 				log.dropped('no subscription within the grace period', address);
 				socket.close(CLOSE_NO_SUBSCRIPTION, 'subscribe to a topic first');
@@ -322,7 +378,8 @@ export function createSignaling(options: SignalingOptions): Signaling {
 			bytesReceived,
 			framesSent,
 			bytesSent,
-			framesFromBus
+			framesFromBus,
+			sendsSkippedByAddress
 		}),
 		async close() {
 			clearInterval(heartbeat);

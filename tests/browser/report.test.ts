@@ -89,5 +89,60 @@ test.describe('report', () => {
 		const text = normalise((await readPdf(new Uint8Array(await readFile(await download.path())))).pages.join('\n'));
 		expect(text).toContain('First time at the museum Answer People Share other 2 100%');
 		expect(text).toContain('Groups of fewer than three people are merged into the row “other”');
+
+		// The same figures as charts in the app: an SVG image named by its title, the numbers in a table.
+		await page.getByText('Report charts', { exact: true }).click();
+		const age = page.getByRole('figure', { name: 'Participants: Age group' });
+		await expect(age.getByRole('img', { name: /^Participants: Age group other: 2 \(100\s?%\)$/ })).toBeVisible();
+		await expect(age.locator('tbody tr')).toHaveCount(1);
+		await expect(age.locator('tbody tr').first()).toHaveText(/^other\s*2\s*100\s?%\s*0\s*0$/);
+		await expect(page.getByRole('figure', { name: 'Participants: First time at the museum' })).toBeVisible();
+		await expect(page.getByRole('figure', { name: 'Notes and votes per activity' }).locator('tbody tr')).toHaveCount(1);
+		expect(await axe(page, 'details.preview')).toEqual([]);
+	});
+
+	test('a set of questions saved in one plan is used in the next and can be deleted', async ({ devices, server }) => {
+		const { page } = await devices.open();
+		await planSession(page, server.url, { title: 'First', methods: ['Hopes and concerns'], anonymous: true });
+		const questions = page.getByRole('group', { name: 'Participants’ background' });
+		await questions.getByLabel('Age group').check();
+		await questions.getByRole('button', { name: '+ Add a question of your own' }).click();
+		await questions.getByLabel('Question', { exact: true }).fill('How did you come?');
+		await questions.getByLabel('Answers, one per line').fill('By bus\nOn foot');
+		await questions.getByLabel('Answers, one per line').blur();
+		await questions.getByLabel('Count notes and votes by group').selectOption({ label: 'How did you come?' });
+		const sets = questions.getByRole('group', { name: 'Saved question sets' });
+		await expect(sets).toContainText('No saved sets yet.');
+		await sets.getByRole('button', { name: 'Save as a set' }).click();
+		await expect(sets.getByRole('alert')).toHaveText('Give the set a name.');
+		await sets.getByLabel('Name for these questions').fill('Regional series');
+		await sets.getByRole('button', { name: 'Save as a set' }).click();
+		await expect(sets.getByRole('status')).toHaveText('Saved “Regional series”.');
+		expect(await axe(page, 'fieldset.participation')).toEqual([]);
+
+		// A new session, not anonymous: the set's questions, without counting by group.
+		await planSession(page, server.url, { title: 'Second', methods: ['Hopes and concerns'] });
+		const next = page.getByRole('group', { name: 'Participants’ background' });
+		await expect(next.getByLabel('Age group')).not.toBeChecked();
+		const nextSets = next.getByRole('group', { name: 'Saved question sets' });
+		await expect(nextSets.getByLabel('Saved set')).toHaveValue(/./);
+		await nextSets.getByRole('button', { name: 'Use set' }).click();
+		await expect(nextSets.getByRole('status')).toHaveText(
+			'The questions of “Regional series” are now in this workshop.'
+		);
+		await expect(next.getByLabel('Age group')).toBeChecked();
+		await expect(next.getByLabel('Question', { exact: true })).toHaveValue('How did you come?');
+		await expect(next.getByLabel('Answers, one per line')).toHaveValue('By bus\nOn foot');
+		await expect(next.getByLabel('Count notes and votes by group')).toHaveValue('');
+		// Kept after a reload: the plan saved the questions.
+		await page.reload();
+		await expect(page.getByRole('group', { name: 'Participants’ background' }).getByLabel('Age group')).toBeChecked();
+
+		const reloaded = page.getByRole('group', { name: 'Saved question sets' });
+		await reloaded.getByRole('button', { name: 'Delete set' }).click();
+		await expect(reloaded.getByRole('status')).toHaveText('Deleted “Regional series”.');
+		await expect(reloaded).toContainText('No saved sets yet.');
+		// Deleting the set leaves this session's questions alone.
+		await expect(page.getByRole('group', { name: 'Participants’ background' }).getByLabel('Age group')).toBeChecked();
 	});
 });

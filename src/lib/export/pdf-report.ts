@@ -4,15 +4,13 @@
  * notes and votes per activity, outcomes, decisions and next steps, accessibility and inclusion,
  * and the public summary in the session's language and in English.
  */
-import type { MessageKey } from '../i18n/catalog';
 import type { Translate } from '../i18n/translate';
-import type { ParticipationQuestion } from '../session/participation';
 import { barChart } from './pdf-chart';
 import type { Formats } from './pdf-formats';
 import { COLORS, type PdfWriter } from './pdf-layout';
 import { PT } from './pdf-text';
 import { table } from './pdf-table';
-import type { CategoryTable, ReportModel } from './report-model';
+import { optionLabel, questionLabel, type CategoryTable, type ReportModel } from './report-model';
 import type { SummaryModel } from './summary-model';
 
 const H1 = { size: 17, bold: true };
@@ -21,17 +19,6 @@ const BODY = { size: 10 };
 const SMALL = { size: 8.5 };
 const LABEL = { size: 9, bold: true };
 const VALUE = { size: 10.5 };
-
-export function questionLabel(t: Translate, question: ParticipationQuestion): string {
-	return question.kind === 'custom' ? (question.label ?? '') : t(`report.question.${question.kind}` as MessageKey);
-}
-
-export function optionLabel(t: Translate, question: ParticipationQuestion, key: string): string {
-	if (key === 'other') return t('report.row.other');
-	if (key === 'none') return t('report.row.none');
-	if (question.kind === 'custom') return question.options.find((o) => o.id === key)?.label ?? key;
-	return t(`report.option.${question.kind}.${key}` as MessageKey);
-}
 
 export function reportSection(
 	w: PdfWriter,

@@ -14,6 +14,8 @@ import { readBallots, readNotes } from '../board/read';
 import type { Answers, ParticipationPlan, ParticipationQuestion } from '../session/participation';
 import type { ReportNotes } from '../session/types';
 import type { SummaryModel } from './summary-model';
+import type { MessageKey } from '../i18n/catalog';
+import type { Translate } from '../i18n/translate';
 
 export const MIN_GROUP_SIZE = 3;
 export const TOP_IDEAS = 5;
@@ -176,4 +178,17 @@ export function buildReport(input: ReportInput, summary: SummaryModel): ReportMo
 		topGroups,
 		notes: { ...EMPTY_REPORT_NOTES, ...input.report }
 	};
+}
+
+// --- labels, shared by the PDF and the app's charts --------------------------------------------
+
+export function questionLabel(t: Translate, question: ParticipationQuestion): string {
+	return question.kind === 'custom' ? (question.label ?? '') : t(`report.question.${question.kind}` as MessageKey);
+}
+
+export function optionLabel(t: Translate, question: ParticipationQuestion, key: string): string {
+	if (key === 'other') return t('report.row.other');
+	if (key === 'none') return t('report.row.none');
+	if (question.kind === 'custom') return question.options.find((o) => o.id === key)?.label ?? key;
+	return t(`report.option.${question.kind}.${key}` as MessageKey);
 }

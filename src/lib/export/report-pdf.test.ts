@@ -65,7 +65,7 @@ describe('PDF report section', { timeout: 120_000 }, () => {
 		for (const fact of [
 			'Päivä 20. marraskuuta 2025',
 			'Paikka Museon aula',
-			'Fasilitaattorit Aino Virtanen, Mika Korhonen',
+			'Ohjaajat Aino Virtanen, Mika Korhonen',
 			'Kesto suunniteltu 60 minuuttia, toteutunut 58 minuuttia',
 			'Osallistujat 10 osallistujaa'
 		])

@@ -10,9 +10,9 @@ import { barChart } from './pdf-chart';
 import { extraFontsFor, registerFonts, withExtraFonts, type FontBytes, type FontLoader } from './pdf-fonts';
 import { Formats } from './pdf-formats';
 import { COLORS, MARGIN, PAGE, PdfWriter } from './pdf-layout';
-import { optionLabel, questionLabel } from './pdf-report';
 import { table } from './pdf-table';
 import { PdfText } from './pdf-text';
+import { optionLabel, questionLabel } from './report-model';
 import { buildSeries, type SeriesModel } from './series-model';
 import type { SummaryInput } from './summary-model';
 

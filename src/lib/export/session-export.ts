@@ -9,7 +9,9 @@ import { readSessionParts, type SessionParts } from '../storage/backup-store';
 import type { FontBytes, FontLoader } from './pdf-fonts';
 import { exportFileName } from './file-names';
 import { notesCsv, type CsvSeparator } from './notes-csv';
+import { buildReport, type ReportModel } from './report-model';
 import { makeSeriesPdf } from './series-pdf';
+import { buildSummary } from './summary-model';
 import { makeSummaryPdf } from './summary-pdf';
 
 async function withDoc<T>(sessionId: string, use: (parts: SessionParts, doc: Y.Doc) => Promise<T>): Promise<T | null> {
@@ -101,4 +103,29 @@ export async function seriesPdfFile(
 	} finally {
 		for (const doc of docs) doc.destroy();
 	}
+}
+
+/** The report's figures for the app's charts: the same model the PDF's report section draws. */
+export async function sessionReportModel(
+	sessionId: string,
+	methodNames: Readonly<Record<string, string>>
+): Promise<ReportModel | null> {
+	return withDoc(sessionId, async (parts, doc) => {
+		const summary = buildSummary({
+			session: parts.session,
+			agenda: parts.agenda,
+			doc,
+			methodNames,
+			includeNames: false
+		});
+		return buildReport(
+			{
+				doc,
+				participation: parts.session.participation,
+				anonymous: parts.session.anonymous,
+				report: parts.session.report
+			},
+			summary
+		);
+	});
 }

@@ -48,6 +48,26 @@ describe('search in the library', () => {
 		expect(search(marked)).toEqual(found);
 	});
 
+	// The methods for the practices the sector texts name (issue #20): a word in each language finds
+	// each one, typed with or without its diacritics.
+	it.each([
+		['platform-needs-workshop', 'palvelualusta', 'tjänsteplattform', 'service platform'],
+		['citizens-space-programming', 'kansalaistila', 'öppen ansökan', 'open call'],
+		['participation-forum', 'osallisuusfoorumi', 'delaktighetsforum', 'new museum'],
+		['culture-friend-programme', 'kulttuuriystävä', 'vänförening', 'culture friend'],
+		['results-regional-workshop', 'työpajasarja', 'projektresultat', 'dissemination'],
+		['service-co-development', 'palveluntarjoajat', 'tjänsteleverantörer', 'service providers'],
+		['local-solutions-lab', 'kestävyys', 'hållbar lösning', 'sustainable'],
+		['partnership-mirror', 'kumppanuuden peili', 'partnerskapets spegel', 'partnership mirror'],
+		['museum-as-platform', 'alustana', 'plattform gemenskap', 'connecting communities']
+	])('finds %s by Finnish %j, Swedish %j and English %j', (id, fi, sv, en) => {
+		for (const query of [fi, sv, en]) {
+			expect(search(query), query).toContain(id);
+			expect(search(fold(query)), fold(query)).toContain(id);
+			expect(search(query.toUpperCase()), query.toUpperCase()).toContain(id);
+		}
+	});
+
 	it('searches names, purposes and tags in every language', () => {
 		const method = LIBRARY.find((m) => m.id === 'partnership-table')!;
 		for (const text of [method.name.fi, method.name.sv, method.name.en, method.purpose.sv, method.tags.en[0]]) {

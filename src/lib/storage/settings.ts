@@ -34,6 +34,17 @@ const IceServerSchema = v.pipe(
 
 const IceServersSchema = v.pipe(v.array(IceServerSchema), v.maxLength(MAX_ICE_SERVERS));
 
+export const MAX_PARTICIPATION_SETS = 20;
+export const MAX_SET_NAME_LENGTH = 60;
+/** A saved set of participation questions: its questions kept in the join link's own encoding,
+ * so that reading a set back goes through the same checks as reading a link (participation-sets.ts). */
+const ParticipationSetSchema = v.strictObject({
+	id: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+	name: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_SET_NAME_LENGTH)),
+	questions: v.pipe(v.string(), v.maxLength(4000))
+});
+export type StoredParticipationSet = v.InferOutput<typeof ParticipationSetSchema>;
+
 /** Every per-device setting: its schema and its default. */
 const SETTINGS = {
 	/** The interface language the person chose; undefined: follow the device. */
@@ -62,7 +73,12 @@ const SETTINGS = {
 	participantBase: { schema: v.pipe(v.string(), v.maxLength(300)), fallback: '' },
 	/** The Wi-Fi network participants should stay on, shown on the poster and to a phone that lost
 	 * the workshop; empty: not said. */
-	wifiName: { schema: v.pipe(v.string(), v.maxLength(MAX_WIFI_NAME_LENGTH)), fallback: '' }
+	wifiName: { schema: v.pipe(v.string(), v.maxLength(MAX_WIFI_NAME_LENGTH)), fallback: '' },
+	/** Participation question sets the facilitator saved to reuse in later sessions. */
+	participationSets: {
+		schema: v.pipe(v.array(ParticipationSetSchema), v.maxLength(MAX_PARTICIPATION_SETS)),
+		fallback: [] as StoredParticipationSet[]
+	}
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -8,10 +8,10 @@ export default defineMessages({
 		'home.empty.body':
 			'Aloita valitsemalla menetelmiä kirjastosta ja kokoamalla niistä työpajan ohjelma. Kaikki tallentuu vain tälle laitteelle, eikä mikään vaadi internetyhteyttä.',
 		'home.empty.browseMethods': 'Selaa menetelmiä',
-		'home.empty.joinHint': 'Osallistujaksi tulet skannaamalla fasilitaattorin näyttämän QR-koodin.',
+		'home.empty.joinHint': 'Osallistujaksi tulet skannaamalla ohjaajan näyttämän QR-koodin.',
 		'home.sessionCount': { one: '{count} työpaja', other: '{count} työpajaa' },
 		'home.updated': 'Muokattu {date}',
-		'home.role.facilitator': 'Fasilitoit',
+		'home.role.facilitator': 'Ohjaat',
 		'home.role.participant': 'Osallistuit'
 	},
 	sv: {
@@ -20,7 +20,7 @@ export default defineMessages({
 		'home.empty.body':
 			'Börja med att välja metoder i biblioteket och sätta ihop ett program för workshoppen. Allt sparas bara på den här enheten och inget kräver internet.',
 		'home.empty.browseMethods': 'Bläddra bland metoder',
-		'home.empty.joinHint': 'Som deltagare ansluter du genom att skanna QR-koden som facilitatorn visar.',
+		'home.empty.joinHint': 'Som deltagare ansluter du genom att skanna QR-koden som ledaren visar.',
 		'home.sessionCount': { one: '{count} workshop', other: '{count} workshoppar' },
 		'home.updated': 'Ändrad {date}',
 		'home.role.facilitator': 'Du leder',

@@ -40,7 +40,7 @@ export default defineMessages({
 		'run.wakeLock': 'Näyttö pysyy päällä työpajan ajan.',
 		'timer.label': 'Ajastin',
 		'timer.start': 'Käynnistä',
-		'timer.pause': 'Tauko',
+		'timer.pause': 'Pysäytä',
 		'timer.addMinute': '+1 min',
 		'timer.reset': 'Nollaa',
 		'timer.remaining': 'Aikaa jäljellä {time}',
