@@ -18,7 +18,7 @@ test.describe('workshop templates', () => {
 		const { page } = facilitator;
 		await page.goto(server.url);
 		const templates = page.getByRole('region', { name: 'Or start from a ready-made template' });
-		await expect(templates.getByRole('article')).toHaveCount(6);
+		await expect(templates.getByRole('article')).toHaveCount(8);
 		await templates
 			.getByRole('button', { name: 'Start a workshop from this template: A school group's co-design visit' })
 			.click();

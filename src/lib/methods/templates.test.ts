@@ -49,8 +49,8 @@ describe('the library’s templates', () => {
 				'partnership-table-evening',
 				'school-group-co-design-visit',
 				'volunteer-programme-kick-off',
-				'participation-forum',
-				'platform-needs-workshop'
+				'new-museum-forum',
+				'culture-platform-choice'
 			])
 		);
 	});
