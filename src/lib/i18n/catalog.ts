@@ -15,8 +15,9 @@ import network from './messages/network';
 import plan from './messages/plan';
 import report from './messages/report';
 import run from './messages/run';
+import templates from './messages/templates';
 
-const areas = [app, board, exportMessages, home, methods, methodProblems, network, plan, report, run, editor] as const;
+const areas = [app, board, exportMessages, home, methods, methodProblems, network, plan, report, run, editor, templates] as const;
 
 type AreaKeys<A> = A extends Record<Locale, Record<infer K, Message>> ? K : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]>;

@@ -34,6 +34,10 @@ export type ProblemParams = {
 	/** Only for files read on Node (`read-files.node.ts`): the YAML parser's own first line. */
 	yaml: { detail: string };
 	'id-mismatch': { expected: string };
+	/** A workshop template names a method that neither the library nor this device has. */
+	'unknown-method': { id: string };
+	/** A template's method item without its method, or a break or blank item with one. */
+	'method-and-kind': Record<string, never>;
 };
 
 export type ProblemCode = keyof ProblemParams;
@@ -69,7 +73,9 @@ const ENGLISH: { [C in ProblemCode]: (params: ProblemParams[C]) => string } = {
 	'steps-sum': ({ sum, duration }) => `minutes add up to ${sum}, but duration.default is ${duration}`,
 	'timer-too-long': () => 'is longer than the method can last (duration.max)',
 	yaml: ({ detail }) => `is not valid YAML: ${detail}`,
-	'id-mismatch': ({ expected }) => `must match the file name ("${expected}")`
+	'id-mismatch': ({ expected }) => `must match the file name ("${expected}")`,
+	'unknown-method': ({ id }) => `names method "${id}", which is neither in the library nor on this device`,
+	'method-and-kind': () => 'a method item names its method; a break or blank item names none'
 };
 
 /** Every problem code, for tests that go through them all. */

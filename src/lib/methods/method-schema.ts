@@ -420,3 +420,7 @@ export type MethodFile = v.InferInput<typeof MethodSchema>;
 
 /** The fields of a method file, in order. */
 export const METHOD_FIELDS = Object.keys(MethodSchema.entries) as (keyof typeof MethodSchema.entries)[];
+
+// The building blocks, for the other file kinds of the library (workshop templates) so that their
+// problems are reported in the same codes and words as a method's.
+export { found, id, int, isInt, isObj, list, localized, mapping, oneOf, rule };

@@ -5,6 +5,7 @@
  * keyboards that make ä, ö and å a long press away.
  */
 import { LOCALES } from '../i18n/locales';
+import type { WorkshopTemplate } from './templates';
 import { asAudience, asPhase, type Audience, type Method, type Phase } from './types';
 
 export interface MethodFilters {
@@ -82,4 +83,24 @@ export function filtersToParams(filters: MethodFilters): URLSearchParams {
 	if (filters.maxMinutes !== null) params.set('minutes', String(filters.maxMinutes));
 	if (filters.people !== null) params.set('people', String(filters.people));
 	return params;
+}
+
+/** All searchable text of a template, folded: name, purpose and item titles in every language. */
+export function templateSearchText(template: WorkshopTemplate): string {
+	return fold(
+		LOCALES.flatMap((locale) => [
+			template.name[locale],
+			template.purpose[locale],
+			...template.items.map((item) => item.title[locale]),
+			template.id
+		]).join(' \u0001 ')
+	);
+}
+
+/** Whether folded search text holds every word of a query (as methods are searched). */
+export function templateMatches(text: string, query: string): boolean {
+	return fold(query)
+		.split(' ')
+		.filter(Boolean)
+		.every((word) => text.includes(word));
 }

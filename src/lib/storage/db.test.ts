@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1, type KohtaamoDb } from './db';
+import { openDb, SCHEMA_V1, SCHEMA_V2, type KohtaamoDb } from './db';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -36,7 +36,7 @@ describe('database migrations', () => {
 		const db: KohtaamoDb = openDb(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 
 		const sessions = await db.sessions.orderBy('updatedAt').toArray();
 		expect(sessions.map((s) => [s.id, s.title, s.createdAt, s.updatedAt])).toEqual([
@@ -70,6 +70,31 @@ describe('database migrations', () => {
 		]);
 		expect(await db.agendaItems.where('sessionId').equals('s2').count()).toBe(0);
 		expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'sv' });
+	});
+
+	it('opens a version-2 database as version 3: every row kept, and an empty table for own templates', async () => {
+		const name = `kohtaamo-migration-${crypto.randomUUID()}`;
+		const v2 = new Dexie(name);
+		v2.version(1).stores(SCHEMA_V1);
+		v2.version(2).stores(SCHEMA_V2);
+		await v2.open();
+		await v2
+			.table('sessions')
+			.add({ id: 's1', title: 'Kumppanuusilta', createdAt: 1, updatedAt: 2, role: 'facilitator' });
+		await v2
+			.table('agendaItems')
+			.add({ id: 'a1', sessionId: 's1', position: 1, kind: 'break', title: 'Tauko', minutes: 15 });
+		await v2.table('customMethods').add({ id: 'own-abc123', method: { id: 'own-abc123' }, createdAt: 1, updatedAt: 1 });
+		v2.close();
+
+		const db = openDb(name);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(3);
+		expect(await db.sessions.get('s1')).toMatchObject({ title: 'Kumppanuusilta' });
+		expect(await db.agendaItems.get('a1')).toMatchObject({ title: 'Tauko', minutes: 15 });
+		expect(await db.customMethods.count()).toBe(1);
+		expect(await db.ownTemplates.count()).toBe(0);
 	});
 
 	it('stores a session document through y-dexie and reads it back', async () => {

@@ -11,6 +11,7 @@
  *  2. agenda items in their own table (reordering writes one row, not the whole plan), custom
  *     methods, the session's Yjs document, the notes this device wrote, and fields for running a
  *     workshop (this device's participant id and nickname).
+ *  3. the facilitator's own workshop templates (a new table; nothing to migrate).
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import yDexie from 'y-dexie';
@@ -18,6 +19,7 @@ import type * as Y from 'yjs';
 import { newRoomKey, randomToken } from '../session/ids';
 import type { AgendaItem, SessionSummary } from '../session/types';
 import type { StoredMethod } from './stored-method';
+import type { StoredTemplate } from './stored-template';
 
 export const DB_NAME = 'kohtaamo';
 
@@ -43,6 +45,7 @@ export type KohtaamoDb = Dexie & {
 	ownNotes: Table<OwnNoteRow, [string, string]>;
 	agendaItems: EntityTable<AgendaItem, 'id'>;
 	customMethods: EntityTable<StoredMethod, 'id'>;
+	ownTemplates: EntityTable<StoredTemplate, 'id'>;
 	settings: Table<SettingRow, string>;
 };
 
@@ -68,6 +71,8 @@ export const SCHEMA_V2 = {
 	ownNotes: '[sessionId+noteId], sessionId',
 	settings: 'key'
 };
+
+export const SCHEMA_V3 = { ...SCHEMA_V2, ownTemplates: 'id, updatedAt' };
 
 export function openDb(name = DB_NAME): KohtaamoDb {
 	const db = new Dexie(name, { addons: [yDexie] }) as KohtaamoDb;
@@ -97,6 +102,7 @@ export function openDb(name = DB_NAME): KohtaamoDb {
 				});
 			await tx.table('agendaItems').bulkAdd(items);
 		});
+	db.version(3).stores(SCHEMA_V3);
 	return db;
 }
 

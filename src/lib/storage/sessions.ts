@@ -85,6 +85,25 @@ export function watchSession(id: string, onChange: (session: SessionSummary | un
 	return () => subscription.unsubscribe();
 }
 
+/**
+ * A new session with its whole agenda (from a workshop template). The items are written in one
+ * transaction; if that fails, the session is removed again, so no half-made workshop is left behind.
+ */
+export async function createSessionWithAgenda(plan: SessionPlan, items: NewAgendaItem[]): Promise<SessionSummary> {
+	const session = await createSession(plan);
+	try {
+		await db().transaction('rw', db().agendaItems, async () => {
+			await db().agendaItems.bulkAdd(
+				items.map((item, i) => ({ ...item, id: newId(), sessionId: session.id, position: i + 1 }))
+			);
+		});
+	} catch (error) {
+		await deleteSession(session.id);
+		throw error;
+	}
+	return session;
+}
+
 /** Appends an item to the end of a session's agenda. */
 export async function appendAgendaItem(sessionId: string, item: NewAgendaItem): Promise<AgendaItem> {
 	return db().transaction('rw', db().agendaItems, db().sessions, async () => {

@@ -32,7 +32,10 @@ export default defineMessages({
 		'methodProblem.steps-sum': 'kohtien minuutit ovat yhteensä {sum}, mutta tavallinen kesto on {duration} min',
 		'methodProblem.timer-too-long': 'ajastin ei voi olla pidempi kuin menetelmän pisin kesto',
 		'methodProblem.yaml': 'ei ole kelvollista YAMLia: {detail}',
-		'methodProblem.id-mismatch': 'pitää olla sama kuin tiedoston nimi (”{expected}”)'
+		'methodProblem.id-mismatch': 'pitää olla sama kuin tiedoston nimi (”{expected}”)',
+		'methodProblem.unknown-method': 'nimeää menetelmän ”{id}”, jota ei ole kirjastossa eikä tällä laitteella',
+		'methodProblem.method-and-kind':
+			'menetelmäkohdassa pitää nimetä menetelmä (method), tauossa ja vapaassa kohdassa ei'
 	},
 	sv: {
 		'methodProblem.missing': 'saknas',
@@ -59,7 +62,9 @@ export default defineMessages({
 		'methodProblem.steps-sum': 'stegens minuter blir sammanlagt {sum}, men den vanliga längden är {duration} min',
 		'methodProblem.timer-too-long': 'timern kan inte vara längre än metodens längsta längd',
 		'methodProblem.yaml': 'är inte giltig YAML: {detail}',
-		'methodProblem.id-mismatch': 'ska vara samma som filens namn (”{expected}”)'
+		'methodProblem.id-mismatch': 'ska vara samma som filens namn (”{expected}”)',
+		'methodProblem.unknown-method': 'nämner metoden ”{id}”, som varken finns i biblioteket eller på den här enheten',
+		'methodProblem.method-and-kind': 'en metodpunkt ska nämna sin metod (method), en paus eller fri punkt ingen'
 	},
 	en: {
 		'methodProblem.missing': 'is missing',
@@ -86,6 +91,8 @@ export default defineMessages({
 		'methodProblem.steps-sum': 'the steps’ minutes add up to {sum}, but the usual duration is {duration} min',
 		'methodProblem.timer-too-long': 'the timer cannot be longer than the method’s longest duration',
 		'methodProblem.yaml': 'is not valid YAML: {detail}',
-		'methodProblem.id-mismatch': 'must be the same as the file name (“{expected}”)'
+		'methodProblem.id-mismatch': 'must be the same as the file name (“{expected}”)',
+		'methodProblem.unknown-method': 'names the method “{id}”, which is neither in the library nor on this device',
+		'methodProblem.method-and-kind': 'a method item names its method (method); a break or blank item names none'
 	}
 });

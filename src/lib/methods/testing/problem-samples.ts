@@ -28,7 +28,9 @@ const PARAMS: { [C in ProblemCode]: ProblemParams[C] } = {
 	'steps-sum': { sum: 15, duration: 20 },
 	'timer-too-long': {},
 	yaml: { detail: 'Unexpected end of flow sequence at line 3' },
-	'id-mismatch': { expected: 'renamed' }
+	'id-mismatch': { expected: 'renamed' },
+	'unknown-method': { id: 'gone' },
+	'method-and-kind': {}
 };
 
 const make = methodProblem as (field: string, code: ProblemCode, params: object) => MethodProblem;
