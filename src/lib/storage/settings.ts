@@ -34,6 +34,14 @@ const IceServerSchema = v.pipe(
 
 const IceServersSchema = v.pipe(v.array(IceServerSchema), v.maxLength(MAX_ICE_SERVERS));
 
+export const MAX_CONTACT_LENGTH = { organisation: 200, email: 200, phone: 40 } as const;
+const StatementContactSchema = v.strictObject({
+	organisation: v.pipe(v.string(), v.maxLength(MAX_CONTACT_LENGTH.organisation)),
+	email: v.pipe(v.string(), v.maxLength(MAX_CONTACT_LENGTH.email)),
+	phone: v.pipe(v.string(), v.maxLength(MAX_CONTACT_LENGTH.phone))
+});
+export type StatementContact = v.InferOutput<typeof StatementContactSchema>;
+
 /** Every per-device setting: its schema and its default. */
 const SETTINGS = {
 	/** The interface language the person chose; undefined: follow the device. */
@@ -62,7 +70,9 @@ const SETTINGS = {
 	participantBase: { schema: v.pipe(v.string(), v.maxLength(300)), fallback: '' },
 	/** The Wi-Fi network participants should stay on, shown on the poster and to a phone that lost
 	 * the workshop; empty: not said. */
-	wifiName: { schema: v.pipe(v.string(), v.maxLength(MAX_WIFI_NAME_LENGTH)), fallback: '' }
+	wifiName: { schema: v.pipe(v.string(), v.maxLength(MAX_WIFI_NAME_LENGTH)), fallback: '' },
+	/** The museum's contact details that the accessibility statement shows for feedback. */
+	statementContact: { schema: StatementContactSchema, fallback: { organisation: '', email: '', phone: '' } }
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
