@@ -1,6 +1,6 @@
 /**
  * Every note of a session as CSV, one row per note, for spreadsheets and further analysis:
- * session, activity, zone, group, text, colour, votes, author, created time. Rows come in the same
+ * session, activity, zone, group, text, colour, votes, author, created time, language. Rows come in the same
  * order as in the PDF summary (activity, zone, group, votes), so the two can be read side by side.
  *
  * - UTF-8 with a byte-order mark: without it, Excel reads the file as the system's legacy code
@@ -41,7 +41,8 @@ export function noteRows(input: NotesCsvInput): string[][] {
 			'csv.colour',
 			'csv.votes',
 			'csv.author',
-			'csv.created'
+			'csv.created',
+			'csv.language'
 		] as const
 	).map((key) => t(key));
 	const rows: string[][] = [header];
@@ -65,7 +66,9 @@ export function noteRows(input: NotesCsvInput): string[][] {
 						t(`note.color.${entry.note.color}` as MessageKey),
 						String(entry.votes),
 						entry.author ?? t('csv.anonymous'),
-						entry.note.createdAt > 0 ? new Date(entry.note.createdAt).toISOString() : ''
+						entry.note.createdAt > 0 ? new Date(entry.note.createdAt).toISOString() : '',
+						// The note's language tag; notes from before #21 were written in the session's.
+						entry.note.language ?? model.locale
 					]);
 				}
 			}

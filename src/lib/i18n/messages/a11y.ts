@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 /** Accessibility: names of per-note controls, announcements, limits of cut input, shortcuts, statement. */
 export default defineMessages({
 	fi: {
+		'note.language': 'Lapun kieli',
 		'shortcuts.title': 'Pikanäppäimet',
 		'shortcuts.intro': 'Yhden kirjaimen näppäimet toimivat, kun kohdistus on taululla tai listassa.',
 		'shortcuts.onBoard': 'Taululla ja listassa',
@@ -43,6 +44,7 @@ export default defineMessages({
 		'announce.selectionCleared': 'Valinta poistettu.'
 	},
 	sv: {
+		'note.language': 'Lappens språk',
 		'shortcuts.title': 'Kortkommandon',
 		'shortcuts.intro': 'Tangenter med en bokstav fungerar när fokus är på tavlan eller i listan.',
 		'shortcuts.onBoard': 'På tavlan och i listan',
@@ -76,6 +78,7 @@ export default defineMessages({
 		'announce.selectionCleared': 'Markeringen är borttagen.'
 	},
 	en: {
+		'note.language': 'Language of the note',
 		'shortcuts.title': 'Keyboard shortcuts',
 		'shortcuts.intro': 'Single-letter keys work while focus is on the board or in the list.',
 		'shortcuts.onBoard': 'On the board and in the list',

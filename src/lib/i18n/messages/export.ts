@@ -21,6 +21,7 @@ export default defineMessages({
 		'csv.votes': 'Ääniä',
 		'csv.author': 'Kirjoittaja',
 		'csv.created': 'Kirjoitettu',
+		'csv.language': 'Kieli',
 		'csv.anonymous': 'anonyymi',
 
 		'summary.eyebrow': 'Työpajan yhteenveto',
@@ -195,6 +196,7 @@ export default defineMessages({
 		'csv.votes': 'Röster',
 		'csv.author': 'Skribent',
 		'csv.created': 'Skriven',
+		'csv.language': 'Språk',
 		'csv.anonymous': 'anonym',
 
 		'summary.eyebrow': 'Sammanfattning av workshoppen',
@@ -373,6 +375,7 @@ export default defineMessages({
 		'csv.votes': 'Votes',
 		'csv.author': 'Author',
 		'csv.created': 'Created',
+		'csv.language': 'Language',
 		'csv.anonymous': 'anonymous',
 
 		'summary.eyebrow': 'Workshop summary',
