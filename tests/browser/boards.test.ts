@@ -57,7 +57,9 @@ test.describe('boards', () => {
 
 		// Move: Bo moves the facilitator's note to the other column from the list view.
 		const benches = bo.page.locator('.note-item', { hasText: 'More benches everywhere' });
-		await benches.getByRole('combobox').selectOption({ label: 'Flytta till: Hur skulle vi kunna …?' });
+		// Choosing a zone does nothing yet (arrow keys only look); the Move button confirms.
+		await benches.getByRole('combobox').selectOption({ label: 'Hur skulle vi kunna …?' });
+		await benches.getByRole('button', { name: /^Flytta:/ }).click();
 
 		// Group: the facilitator selects two notes on the board and groups them.
 		await facilitator.page.getByRole('button', { name: 'Board', exact: true }).click();
@@ -67,7 +69,7 @@ test.describe('boards', () => {
 			await facilitator.page.getByRole('button', { name: text }).focus();
 			await facilitator.page.keyboard.press('Space');
 		}
-		await facilitator.page.getByRole('toolbar').getByRole('button', { name: 'Group', exact: true }).click();
+		await facilitator.page.getByRole('toolbar').getByRole('button', { name: 'Group the selected notes' }).click();
 		await facilitator.page.getByRole('textbox', { name: 'Group name' }).fill('Istuimet');
 		await facilitator.page.getByRole('button', { name: 'Save', exact: true }).click();
 
@@ -207,7 +209,7 @@ test.describe('boards', () => {
 		await page.keyboard.press('Space');
 		await tabTo(/Second idea/);
 		await page.keyboard.press('Space');
-		await tabTo(/^Group$/, 'Shift+Tab');
+		await tabTo(/^Group the selected notes/, 'Shift+Tab');
 		await page.keyboard.press('Enter');
 		await page.keyboard.type('Ideas');
 		await page.keyboard.press('Enter');
@@ -215,7 +217,7 @@ test.describe('boards', () => {
 		await tabTo(/^\d\.\s*Vote$/, 'Shift+Tab');
 		await page.keyboard.press('Enter');
 		await listView(page);
-		await tabTo(/^Give a dot$/);
+		await tabTo(/^Give a dot: /);
 		await page.keyboard.press('Enter');
 		await expect(page.getByText('You have 2 dots left')).toBeVisible();
 		// The two notes sit in different columns, so the group shows under both.

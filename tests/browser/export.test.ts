@@ -101,7 +101,8 @@ test.describe('session export', () => {
 			'Väri',
 			'Ääniä',
 			'Kirjoittaja',
-			'Kirjoitettu'
+			'Kirjoitettu',
+			'Kieli'
 		]);
 		expect(rows).toHaveLength(25);
 		expect(rows.map((row) => row[4])).toContain(SPECIAL_NOTES.finnish);

@@ -6,6 +6,7 @@
  * Expected refusals (the board is locked, the dots are used up, not your note) are returned as
  * results for the UI to explain; they are not exceptions.
  */
+import { isLanguageTag } from '../i18n/note-language';
 import * as Y from 'yjs';
 import { newId } from '../session/ids';
 import {
@@ -115,6 +116,8 @@ export interface NewNote {
 	/** The zone to put it in; its position is the zone's next free slot unless given. */
 	zone: string | null;
 	position?: Point;
+	/** The language it is written in (BCP 47); a malformed tag is left out. */
+	language?: string;
 }
 
 /** Writes a new note. In an anonymous session, or for an actor without a nickname, no author is
@@ -148,6 +151,7 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 		note.set('private', activity.board.privateWriting && activity.phase === 'write' && !activity.revealed);
 		note.set('createdAt', Date.now());
 		if (!anonymousSession && actor.nickname) note.set('author', actor.nickname);
+		if (isLanguageTag(input.language)) note.set('language', input.language);
 		// The category only ever without a name (see session/participation.ts).
 		if (anonymousSession && actor.category) note.set('category', actor.category.slice(0, MAX_CATEGORY_LENGTH));
 		maps.notes.set(id, note);
@@ -187,6 +191,18 @@ export function recolorNote(doc: Y.Doc, actor: Actor, id: string, color: NoteCol
 	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
 	if (!NOTE_COLORS.includes(color)) return refuse('invalid');
 	transact(doc, () => found.value.map.set('color', color));
+	return ok(undefined);
+}
+
+/** Says which language a note is written in (the writer corrects it in the note dialog). Who may
+ * edit the note may change its language. */
+export function setNoteLanguage(doc: Y.Doc, actor: Actor, id: string, language: string): CommandResult {
+	if (isFromNewerVersion(doc)) return refuse('read-only');
+	const found = editable(sessionMaps(doc), actor, id);
+	if (!found.ok) return found;
+	if (actor.role !== 'facilitator' && !actor.owns(id)) return refuse('not-allowed');
+	if (!isLanguageTag(language)) return refuse('invalid');
+	transact(doc, () => found.value.map.set('language', language));
 	return ok(undefined);
 }
 

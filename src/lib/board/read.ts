@@ -3,6 +3,7 @@
  * entry is checked: a malformed note (wrong types, oversized text, unknown colour) is skipped, never
  * rendered and never allowed to throw into the UI. A hostile peer can spoil its own notes only.
  */
+import { isLanguageTag } from '../i18n/note-language';
 import type * as Y from 'yjs';
 import { openWaitingText } from './seal';
 import { MAX_IMAGE_BYTES } from './image-notes';
@@ -84,6 +85,9 @@ export function readNote(id: string, value: unknown): Note | null {
 	const category = str(value.get('category'), MAX_CATEGORY_LENGTH);
 	if (category) note.category = category;
 	if (waiting) note.waiting = true;
+	// Optional and lenient too: a malformed tag is dropped, the note is kept.
+	const language = value.get('language');
+	if (isLanguageTag(language)) note.language = language;
 	const image = value.get('image');
 	if (image instanceof Uint8Array && image.byteLength <= MAX_IMAGE_BYTES) note.image = image;
 	return note;

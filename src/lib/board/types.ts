@@ -50,6 +50,9 @@ export interface Note {
 	/** The writer's answer to the question activity is counted by ("count activity by group"),
 	 * only in anonymous sessions that turned it on: a category, never a person. */
 	category?: string;
+	/** The language it is written in (BCP 47), for `lang` in the UI and exports; absent on notes
+	 * from apps before #21 (read as the session's language). */
+	language?: string;
 }
 
 export interface Cluster {

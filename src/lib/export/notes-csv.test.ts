@@ -24,10 +24,11 @@ describe('notes as CSV', () => {
 			'Ääniä',
 			'Kirjoittaja',
 			'Kirjoitettu',
-			'Kirjoitettu osiossa'
+			'Kirjoitettu osiossa',
+			'Kieli'
 		]);
 		expect(read).toHaveLength(1 + [...fixture.texts.values()].flat().length);
-		expect(read.every((row) => row.length === 10)).toBe(true);
+		expect(read.every((row) => row.length === 11)).toBe(true);
 	});
 
 	it('parses back to the same rows, line breaks, quotes and all', () => {
@@ -48,7 +49,8 @@ describe('notes as CSV', () => {
 			'7',
 			'anonyymi',
 			expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-			''
+			'',
+			'fi'
 		]);
 		const matrix = read.find((row) => row[4] === 'Oma rakennus yhdistyksille')!;
 		expect(matrix.slice(1, 4)).toEqual(['3. Vaikutus ja vaiva', 'Ei nyt', '']);
@@ -89,7 +91,7 @@ describe('notes as CSV', () => {
 	it('separates cells with semicolons for Finnish and Swedish Excel, keeping semicolons in notes', () => {
 		const semicolons = notesCsv(fixture, ';');
 		expect(semicolons.split('\r\n')[0]).toBe(
-			`${BOM}"Työpaja";"Osio";"Alue";"Ryhmä";"Teksti";"Väri";"Ääniä";"Kirjoittaja";"Kirjoitettu"`
+			`${BOM}"Työpaja";"Osio";"Alue";"Ryhmä";"Teksti";"Väri";"Ääniä";"Kirjoittaja";"Kirjoitettu";"Kirjoitettu osiossa";"Kieli"`
 		);
 		expect(parseCsv(semicolons, ';')).toEqual(read);
 		const rows = [['Lista: a; b; c', 'x,y']];

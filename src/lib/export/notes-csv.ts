@@ -1,7 +1,7 @@
 /**
  * Every note of a session as CSV, one row per note, for spreadsheets and further analysis:
- * session, activity, zone, group, text, colour, votes, author, created time, and the activity a
- * note was written in when it is listed under a later one that continued on it. Rows come in the same
+ * session, activity, zone, group, text, colour, votes, author, created time, the activity a note
+ * was written in when it is listed under a later one that continued on it, and its language. Rows come in the same
  * order as in the PDF summary (activity, zone, group, votes), so the two can be read side by side.
  *
  * - UTF-8 with a byte-order mark: without it, Excel reads the file as the system's legacy code
@@ -43,7 +43,8 @@ export function noteRows(input: NotesCsvInput): string[][] {
 			'csv.votes',
 			'csv.author',
 			'csv.created',
-			'csv.source'
+			'csv.source',
+			'csv.language'
 		] as const
 	).map((key) => t(key));
 	const rows: string[][] = [header];
@@ -71,7 +72,9 @@ export function noteRows(input: NotesCsvInput): string[][] {
 						String(entry.votes),
 						entry.author ?? t('csv.anonymous'),
 						entry.note.createdAt > 0 ? new Date(entry.note.createdAt).toISOString() : '',
-						entry.note.activityId === activity.id ? '' : (writtenIn.get(entry.note.activityId) ?? '')
+						entry.note.activityId === activity.id ? '' : (writtenIn.get(entry.note.activityId) ?? ''),
+						// The note's language tag; notes from before #21 were written in the session's.
+						entry.note.language ?? model.locale
 					]);
 				}
 			}

@@ -4,6 +4,7 @@
  */
 import type { Message } from './define';
 import { LOCALES, type Locale } from './locales';
+import a11y from './messages/a11y';
 import app from './messages/app';
 import board from './messages/board';
 import editor from './messages/editor';
@@ -15,9 +16,25 @@ import network from './messages/network';
 import plan from './messages/plan';
 import report from './messages/report';
 import run from './messages/run';
+import statement from './messages/statement';
 import templates from './messages/templates';
 
-const areas = [app, board, exportMessages, home, methods, methodProblems, network, plan, report, run, editor, templates] as const;
+const areas = [
+	a11y,
+	app,
+	board,
+	exportMessages,
+	home,
+	methods,
+	methodProblems,
+	network,
+	plan,
+	report,
+	run,
+	statement,
+	editor,
+	templates
+] as const;
 
 type AreaKeys<A> = A extends Record<Locale, Record<infer K, Message>> ? K : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]>;

@@ -3,7 +3,9 @@
  * settings) is the facilitator's: a page there asks the service worker to keep the whole app, while
  * a phone that only ever opened a join link keeps just what these routes need.
  */
-export const PARTICIPANT_ROUTES = ['/join', '/participate/[id]'] as const;
+// The accessibility statement too: every page links to it, and a phone that opens it is still a
+// participant's.
+export const PARTICIPANT_ROUTES = ['/join', '/participate/[id]', '/accessibility'] as const;
 
 /** Whether a SvelteKit route id (`page.route.id`) belongs to a participant. An unknown route (a
  * 404) counts as neither: it asks for nothing. */

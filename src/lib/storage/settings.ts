@@ -44,6 +44,13 @@ const ParticipationSetSchema = v.strictObject({
 	questions: v.pipe(v.string(), v.maxLength(4000))
 });
 export type StoredParticipationSet = v.InferOutput<typeof ParticipationSetSchema>;
+export const MAX_CONTACT_LENGTH = { organisation: 200, email: 200, phone: 40 } as const;
+const StatementContactSchema = v.strictObject({
+	organisation: v.pipe(v.string(), v.maxLength(MAX_CONTACT_LENGTH.organisation)),
+	email: v.pipe(v.string(), v.maxLength(MAX_CONTACT_LENGTH.email)),
+	phone: v.pipe(v.string(), v.maxLength(MAX_CONTACT_LENGTH.phone))
+});
+export type StatementContact = v.InferOutput<typeof StatementContactSchema>;
 
 /** Every per-device setting: its schema and its default. */
 const SETTINGS = {
@@ -78,7 +85,9 @@ const SETTINGS = {
 	participationSets: {
 		schema: v.pipe(v.array(ParticipationSetSchema), v.maxLength(MAX_PARTICIPATION_SETS)),
 		fallback: [] as StoredParticipationSet[]
-	}
+	},
+	/** The museum's contact details that the accessibility statement shows for feedback. */
+	statementContact: { schema: StatementContactSchema, fallback: { organisation: '', email: '', phone: '' } }
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

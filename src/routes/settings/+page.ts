@@ -3,11 +3,12 @@ import { readSetting } from '$lib/storage/settings';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async () => {
-	const [retentionDays, signalingUrl, iceServers, sessionCount] = await Promise.all([
+	const [retentionDays, signalingUrl, iceServers, sessionCount, statementContact] = await Promise.all([
 		readSetting('retentionDays'),
 		readSetting('signalingUrl'),
 		readSetting('iceServers'),
-		countSessions()
+		countSessions(),
+		readSetting('statementContact')
 	]);
-	return { retentionDays, signalingUrl, iceServers, sessionCount };
+	return { retentionDays, signalingUrl, iceServers, sessionCount, statementContact };
 };

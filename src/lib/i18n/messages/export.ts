@@ -23,6 +23,7 @@ export default defineMessages({
 		'csv.created': 'Kirjoitettu',
 		'csv.source': 'Kirjoitettu osiossa',
 		'summary.activity.source': 'Jatkoi lapuilla osiosta: {title}',
+		'csv.language': 'Kieli',
 		'csv.anonymous': 'anonyymi',
 
 		'summary.eyebrow': 'Työpajan yhteenveto',
@@ -199,6 +200,7 @@ export default defineMessages({
 		'csv.created': 'Skriven',
 		'csv.source': 'Skriven i avsnitt',
 		'summary.activity.source': 'Fortsatte med lapparna från: {title}',
+		'csv.language': 'Språk',
 		'csv.anonymous': 'anonym',
 
 		'summary.eyebrow': 'Sammanfattning av workshoppen',
@@ -379,6 +381,7 @@ export default defineMessages({
 		'csv.created': 'Created',
 		'csv.source': 'Written in',
 		'summary.activity.source': 'Continued on the notes of: {title}',
+		'csv.language': 'Language',
 		'csv.anonymous': 'anonymous',
 
 		'summary.eyebrow': 'Workshop summary',

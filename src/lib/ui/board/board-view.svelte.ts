@@ -109,6 +109,11 @@ export class BoardView {
 		return this.#myDots.filter((id) => id === noteId).length;
 	}
 
+	/** The language a note is written in: its own, or (notes from before #21) the session's. */
+	noteLanguage(note: Note): string {
+		return note.language ?? (this.session.view.meta.language || i18n.locale);
+	}
+
 	/** A note's accessible description: where it is, its group, author and votes. */
 	describe(note: Note): string {
 		const parts = [i18n.t('board.noteIn', { zone: this.zoneLabel(note.zone) })];

@@ -44,6 +44,8 @@ export class SessionCommands {
 	}
 	editNote = (id: string, text: string) => commands.editNote(this.#c.doc, this.#c.actor, id, text);
 	recolorNote = (id: string, color: NoteColor) => commands.recolorNote(this.#c.doc, this.#c.actor, id, color);
+	setNoteLanguage = (id: string, language: string) =>
+		commands.setNoteLanguage(this.#c.doc, this.#c.actor, id, language);
 	deleteNote = (id: string) => commands.deleteNote(this.#c.doc, this.#c.actor, id);
 	moveNote = (id: string, position: Point) => {
 		const result = commands.moveNote(this.#c.doc, this.#c.actor, id, position);
