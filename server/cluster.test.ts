@@ -159,7 +159,7 @@ async function processInstance(): Promise<{ port: number; process: ChildProcess 
 	});
 	let output = '';
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output}`)), 30_000);
+		const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output}`)), 90_000);
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString();
 			const match = /On this computer: https?:\/\/localhost:(\d+)\//.exec(output);
@@ -255,7 +255,7 @@ describe('several instances on Redis', () => {
 
 	it(
 		'loses no note when an instance process is killed (SIGKILL) mid-workshop: its devices move to another',
-		{ timeout: 120_000 },
+		{ timeout: 240_000 },
 		async () => {
 			const live = [await processInstance(), await processInstance()];
 			const url = await balancer(() => live.map((running) => running.port));
