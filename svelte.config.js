@@ -7,20 +7,36 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // page and the scripts disagree on the name of their shared global.
 process.env.KOHTAAMO_BUILD_ID ??= Date.now().toString(36);
 
-/**
- * `KOHTAAMO_SIGNALING_URL=wss://signal.example.fi/signal npm run build`: a static deployment whose
- * devices use that signaling service (vite.config.ts gives it to the app). The CSP then allows
- * connections to that service and the app's own origin only, instead of any ws:/wss: address.
- */
-const signalingOrigin = (() => {
-	const text = process.env.KOHTAAMO_SIGNALING_URL;
-	if (!text) return undefined;
+/** The origin (`wss://host:port`) of a ws:// or wss:// URL; `what` names the setting in the error. */
+function wsOrigin(/** @type {string} */ text, /** @type {string} */ what) {
 	const url = URL.canParse(text) ? new URL(text) : undefined;
-	if (!url || !['ws:', 'wss:'].includes(url.protocol) || url.hash) {
-		throw new Error(`KOHTAAMO_SIGNALING_URL: "${text}" is not a ws:// or wss:// URL`);
+	if (!url || !['ws:', 'wss:'].includes(url.protocol) || url.hash || url.username || url.password) {
+		throw new Error(`${what}: "${text}" is not a ws:// or wss:// URL`);
 	}
 	return /** @type {`${string}://${string}.${string}`} */ (`${url.protocol}//${url.host}`);
-})();
+}
+
+/**
+ * The signaling origins this deployment's devices may connect to besides the app's own origin,
+ * fixed at build time and listed in the CSP (nothing else is reachable):
+ * - `KOHTAAMO_SIGNALING_URL=wss://signal.example.fi/signal`: the service devices use by default
+ *   (vite.config.ts gives it to the app);
+ * - `KOHTAAMO_SIGNALING_ORIGINS="wss://a.example.fi wss://b.example.fi"` (spaces or commas): further
+ *   services a facilitator may type in the settings (a fallback service, a city's own).
+ * Without either, a device connects to the origin it was loaded from only (the workshop server).
+ * A value that is not a WebSocket URL stops the build with a message naming the setting.
+ */
+export function signalingOrigins(env = process.env) {
+	/** @type {`${string}://${string}.${string}`[]} */
+	const origins = [];
+	const add = (/** @type {`${string}://${string}.${string}`} */ origin) => {
+		if (!origins.includes(origin)) origins.push(origin);
+	};
+	if (env.KOHTAAMO_SIGNALING_URL) add(wsOrigin(env.KOHTAAMO_SIGNALING_URL, 'KOHTAAMO_SIGNALING_URL'));
+	for (const text of (env.KOHTAAMO_SIGNALING_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean))
+		add(wsOrigin(text, 'KOHTAAMO_SIGNALING_ORIGINS'));
+	return origins;
+}
 
 const base = /** @type {'' | `/${string}`} */ (process.env.KOHTAAMO_BASE_PATH ?? '');
 
@@ -44,11 +60,9 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self', 'data:'],
-				// Signaling may be configured to another server for static deployments: fixed at build
-				// time (only that service), or in the settings (any, as without a build-time service).
-				'connect-src': signalingOrigin
-					? ['self', signalingOrigin, 'data:', 'blob:']
-					: ['self', 'ws:', 'wss:', 'data:', 'blob:'],
+				// The app's own origin (its signaling too: 'self' covers ws: and wss: there) and the
+				// signaling services this deployment names at build time, nothing else (see above).
+				'connect-src': ['self', ...signalingOrigins(), 'data:', 'blob:'],
 				'worker-src': ['self', 'blob:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -4,7 +4,7 @@ import { devSignaling } from './server/dev-signaling.ts';
 import { messageCatalogues } from './src/lib/i18n/messages-plugin.node.ts';
 import { methodLibrary } from './src/lib/methods/library-plugin.node.ts';
 import { participantFiles } from './src/lib/pwa/participant-files.node.ts';
-import svelteConfig from './svelte.config.js';
+import svelteConfig, { signalingOrigins } from './svelte.config.js';
 
 export default defineConfig({
 	plugins: [
@@ -16,9 +16,11 @@ export default defineConfig({
 		participantFiles({ version: svelteConfig.kit?.version?.name ?? '' })
 	],
 	// A static deployment's signaling service, fixed at build time (svelte.config.js checks it and
-	// lists it in the CSP); empty means the origin the app came from.
+	// lists it in the CSP); empty means the origin the app came from. The origins are every service
+	// the CSP allows, so that the settings refuse the others with a message instead of a blocked socket.
 	define: {
-		'import.meta.env.KOHTAAMO_SIGNALING_URL': JSON.stringify(process.env.KOHTAAMO_SIGNALING_URL ?? '')
+		'import.meta.env.KOHTAAMO_SIGNALING_URL': JSON.stringify(process.env.KOHTAAMO_SIGNALING_URL ?? ''),
+		'import.meta.env.KOHTAAMO_SIGNALING_ORIGINS': JSON.stringify(signalingOrigins())
 	},
 	server: { host: true },
 	build: {

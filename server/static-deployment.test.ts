@@ -1,19 +1,24 @@
 /**
  * A static deployment of the app names its signaling service at build time
- * (`KOHTAAMO_SIGNALING_URL`): the CSP then allows that service and the app's own origin only, and
- * a value that is not a WebSocket URL stops the build with a clear message.
+ * (`KOHTAAMO_SIGNALING_URL`, further ones in `KOHTAAMO_SIGNALING_ORIGINS`): the CSP then allows
+ * those services and the app's own origin only, and a value that is not a WebSocket URL stops the
+ * build with a clear message.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const original = process.env.KOHTAAMO_SIGNALING_URL;
+const original = { url: process.env.KOHTAAMO_SIGNALING_URL, origins: process.env.KOHTAAMO_SIGNALING_ORIGINS };
+const setEnv = (name: string, value: string | undefined) => {
+	if (value === undefined) delete process.env[name];
+	else process.env[name] = value;
+};
 afterEach(() => {
-	if (original === undefined) delete process.env.KOHTAAMO_SIGNALING_URL;
-	else process.env.KOHTAAMO_SIGNALING_URL = original;
+	setEnv('KOHTAAMO_SIGNALING_URL', original.url);
+	setEnv('KOHTAAMO_SIGNALING_ORIGINS', original.origins);
 });
 
-async function connectSrc(url: string | undefined): Promise<unknown> {
-	if (url === undefined) delete process.env.KOHTAAMO_SIGNALING_URL;
-	else process.env.KOHTAAMO_SIGNALING_URL = url;
+async function connectSrc(url: string | undefined, origins?: string): Promise<unknown> {
+	setEnv('KOHTAAMO_SIGNALING_URL', url);
+	setEnv('KOHTAAMO_SIGNALING_ORIGINS', origins);
 	vi.resetModules();
 	const { default: config } = await import('../svelte.config.js');
 	return config.kit?.csp?.directives?.['connect-src'];
@@ -29,8 +34,27 @@ describe('the build-time signaling service', () => {
 		]);
 	});
 
-	it('leaves any ws:/wss: address open without it, for a service set in the settings', async () => {
-		expect(await connectSrc(undefined)).toEqual(['self', 'ws:', 'wss:', 'data:', 'blob:']);
+	it('allows only the app’s own origin without one (the workshop server, whose signaling is its own)', async () => {
+		expect(await connectSrc(undefined)).toEqual(['self', 'data:', 'blob:']);
+	});
+
+	it('lists further services named in KOHTAAMO_SIGNALING_ORIGINS, each origin once', async () => {
+		expect(
+			await connectSrc(
+				'wss://signal.museo.example/signal',
+				'wss://signal.museo.example, wss://varalla.example:8443/signal  ws://10.0.0.5:8080'
+			)
+		).toEqual([
+			'self',
+			'wss://signal.museo.example',
+			'wss://varalla.example:8443',
+			'ws://10.0.0.5:8080',
+			'data:',
+			'blob:'
+		]);
+		await expect(connectSrc(undefined, 'https://x.example')).rejects.toThrow(
+			'KOHTAAMO_SIGNALING_ORIGINS: "https://x.example" is not a ws:// or wss:// URL'
+		);
 	});
 
 	it('refuses a value that is not a ws:// or wss:// URL', async () => {

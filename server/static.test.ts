@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshopServer, type WorkshopServer } from './app.ts';
 import { createLogger } from './log.ts';
 import { precompress } from './precompress.ts';
+import { HTML_CSP } from './static.ts';
 
 interface Reply {
 	status: number;
@@ -108,6 +109,23 @@ describe('static files, compressed at build time', () => {
 		// A fallback page under the immutable folder is still the revalidated index, never cached for a year.
 		const fallback = await fetchRaw(`${base}/_app/immutable/nothing-here`);
 		expect(fallback.headers['cache-control']).toBe('no-cache');
+	});
+
+	it('sends a CSP header with every HTML page (a 304 too) that keeps connections on its own origin', async () => {
+		for (const path of ['/', '/index.html', '/sessions/123', '/join']) {
+			const page = await fetchRaw(`${base}${path}`, { 'Accept-Encoding': 'br' });
+			expect(page.headers['content-type'], path).toBe('text/html; charset=utf-8');
+			expect(page.headers['content-security-policy'], path).toBe(HTML_CSP);
+			const again = await fetchRaw(`${base}${path}`, {
+				'Accept-Encoding': 'br',
+				'If-None-Match': String(page.headers['etag'])
+			});
+			expect(again.status, path).toBe(304);
+			expect(again.headers['content-security-policy'], path).toBe(HTML_CSP);
+		}
+		expect(HTML_CSP).toMatch(/(^|; )connect-src 'self' data: blob:(;|$)/);
+		const asset = await fetchRaw(`${base}/_app/immutable/start.abc123.js`);
+		expect(asset.headers['content-security-policy']).toBeUndefined();
 	});
 
 	it('never answers an edited file with its stale compressed copy', async () => {

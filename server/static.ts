@@ -45,6 +45,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
 	'Cross-Origin-Opener-Policy': 'same-origin'
 };
 
+/**
+ * The Content-Security-Policy header of every HTML page, on top of the page's own meta policy
+ * (svelte.config.js; a browser enforces both). It only narrows: connections go to this server
+ * alone — its signaling is on the same origin, which `'self'` covers for ws: and wss: as well — so
+ * a page served here never talks to another origin, whatever a build or a setting names. The
+ * scripts' hashes stay in the meta policy, which is built with them; `frame-ancestors` works only
+ * as a header.
+ */
+export const HTML_CSP = "connect-src 'self' data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 export function cacheControlFor(relativePath: string): string {
 	return relativePath.startsWith('_app/immutable/') ? IMMUTABLE : REVALIDATE;
 }
@@ -118,6 +128,7 @@ export function createStaticHandler(options: StaticOptions) {
 		res.setHeader('Cache-Control', cacheControlFor(relative));
 		res.setHeader('Content-Type', MIME[extname(target).toLowerCase()] ?? 'application/octet-stream');
 		res.setHeader('Vary', 'Accept-Encoding');
+		if (extname(target).toLowerCase() === '.html') res.setHeader('Content-Security-Policy', HTML_CSP);
 		const copiesFresh = ['.br', '.gz'].every((suffix) => (mtimeOf(target + suffix) ?? Infinity) >= original);
 		(copiesFresh ? compressed : plain)(req, res);
 	};

@@ -234,12 +234,21 @@ test.describe('session export', () => {
 		await expect(page.getByText('The address must be a full wss:// or ws:// address.')).toBeVisible();
 		await expect(page.getByText('ICE server 1: a TURN server needs username and credential.')).toBeVisible();
 		await expect(page.getByLabel('Signaling server address')).toHaveAttribute('aria-invalid', 'true');
+		// A server outside those this build allows (its CSP would block it) is refused by name.
+		const own = `${server.url.replace(/^http/, 'ws')}/signal`;
 		await page.getByLabel('Signaling server address').fill('wss://signal.example.org/signal');
 		await page.getByLabel('ICE servers (JSON)').fill('[{"urls": "stun:stun.example.org:3478"}]');
 		await page.getByRole('button', { name: 'Save' }).click();
+		await expect(
+			page.getByText(
+				`This app may not connect to that server, and the address was not saved. Allowed signaling servers: ${server.url.replace(/^http/, 'ws')}.`
+			)
+		).toBeVisible();
+		await page.getByLabel('Signaling server address').fill(own);
+		await page.getByRole('button', { name: 'Save' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'New connections use these settings.' })).toBeVisible();
 		await page.reload();
-		await expect(page.getByLabel('Signaling server address')).toHaveValue('wss://signal.example.org/signal');
+		await expect(page.getByLabel('Signaling server address')).toHaveValue(own);
 		await expect(page.getByLabel('Retention period')).toHaveValue('30');
 
 		// The restored session was last edited in November 2025: past 30 days.

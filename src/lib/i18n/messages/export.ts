@@ -139,6 +139,8 @@ export default defineMessages({
 		'settings.signaling.label': 'Signalointipalvelimen osoite',
 		'settings.signaling.hint': 'Alkaa wss:// (tai ws:// paikallisverkossa). Tyhjänä käytetään osoitetta {default}.',
 		'settings.signaling.invalid': 'Osoitteen pitää olla kokonainen wss://- tai ws://-osoite.',
+		'settings.signaling.notAllowed':
+			'Tämä sovellus ei saa ottaa yhteyttä tähän palvelimeen, eikä osoitetta tallennettu. Sallitut signalointipalvelimet: {allowed}.',
 		'settings.signaling.mixed': 'Huomaa: HTTPS-sivulta selain ei avaa ws://-yhteyttä. Käytä wss://-osoitetta.',
 		'settings.ice.label': 'ICE-palvelimet (JSON)',
 		'settings.ice.hint':
@@ -319,6 +321,8 @@ export default defineMessages({
 		'settings.signaling.hint':
 			'Börjar med wss:// (eller ws:// i ett lokalt nätverk). Tomt: adressen {default} används.',
 		'settings.signaling.invalid': 'Adressen måste vara en fullständig wss://- eller ws://-adress.',
+		'settings.signaling.notAllowed':
+			'Den här appen får inte ansluta till den servern, och adressen sparades inte. Tillåtna signaleringsservrar: {allowed}.',
 		'settings.signaling.mixed':
 			'Obs: från en HTTPS-sida öppnar webbläsaren inte en ws://-anslutning. Använd en wss://-adress.',
 		'settings.ice.label': 'ICE-servrar (JSON)',
@@ -498,6 +502,8 @@ export default defineMessages({
 		'settings.signaling.label': 'Signaling server address',
 		'settings.signaling.hint': 'Starts with wss:// (or ws:// on a local network). Empty: {default} is used.',
 		'settings.signaling.invalid': 'The address must be a full wss:// or ws:// address.',
+		'settings.signaling.notAllowed':
+			'This app may not connect to that server, and the address was not saved. Allowed signaling servers: {allowed}.',
 		'settings.signaling.mixed':
 			'Note: from an HTTPS page, browsers do not open ws:// connections. Use a wss:// address.',
 		'settings.ice.label': 'ICE servers (JSON)',

@@ -5,6 +5,7 @@
  * README › Deployment), or a device sets another URL and ICE servers in the settings.
  */
 import { base } from '$app/paths';
+import { signalingUrlAllowed } from '$lib/session/signaling-origins';
 
 export interface SignalingSettings {
 	url: string;
@@ -29,4 +30,18 @@ export function defaultSignalingUrl(location: Location = window.location): strin
 
 export function signalingSettings(): SignalingSettings {
 	return { url: override.url || defaultSignalingUrl(), iceServers: override.iceServers ?? [] };
+}
+
+/** The signaling origins the build's CSP allows besides the app's own (svelte.config.js). */
+export const BUILT_SIGNALING_ORIGINS: readonly string[] = import.meta.env.KOHTAAMO_SIGNALING_ORIGINS ?? [];
+
+/** Whether this page may connect to `url` (its own origin, or one the build names). */
+export function signalingUrlAllowedHere(url: string, location: Location = window.location): boolean {
+	return signalingUrlAllowed(url, location.host, BUILT_SIGNALING_ORIGINS);
+}
+
+/** The servers this page may use, for the settings' message: its own origin first. */
+export function allowedSignalingOrigins(location: Location = window.location): string[] {
+	const own = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
+	return [own, ...BUILT_SIGNALING_ORIGINS.filter((origin) => origin !== own)];
 }

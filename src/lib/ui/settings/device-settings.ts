@@ -4,14 +4,17 @@
  */
 import { deleteDatabase } from '$lib/storage/device-data';
 import { readSetting } from '$lib/storage/settings';
-import { setSignalingOverride } from '$lib/ui/session/signaling-url';
+import { setSignalingOverride, signalingUrlAllowedHere } from '$lib/ui/session/signaling-url';
 
 /** Applies the stored network settings; the root layout awaits this before any page connects.
  * A storage failure must not stop the app: it then uses the defaults. */
 export async function applyDeviceSettings(): Promise<void> {
 	try {
 		const [url, iceServers] = await Promise.all([readSetting('signalingUrl'), readSetting('iceServers')]);
-		setSignalingOverride({ ...(url ? { url } : {}), ...(iceServers.length > 0 ? { iceServers } : {}) });
+		// A stored address this build no longer allows (saved under another build) would only be blocked
+		// by the CSP: the default is used instead, and the settings page says why.
+		const usable = url && signalingUrlAllowedHere(url) ? url : '';
+		setSignalingOverride({ ...(usable ? { url: usable } : {}), ...(iceServers.length > 0 ? { iceServers } : {}) });
 	} catch (error) {
 		console.warn('device settings could not be read; using the defaults', error);
 	}
