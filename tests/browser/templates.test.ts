@@ -20,11 +20,11 @@ test.describe('workshop templates', () => {
 		const templates = page.getByRole('region', { name: 'Or start from a ready-made template' });
 		await expect(templates.getByRole('article')).toHaveCount(8);
 		await templates
-			.getByRole('button', { name: 'Start a workshop from this template: A school group's co-design visit' })
+			.getByRole('button', { name: "Start a workshop from this template: A school group's co-design visit" })
 			.click();
 		await page.waitForURL(/\/sessions\/[0-9a-f-]+$/);
 		const id = page.url().split('/').pop()!;
-		await expect(page.getByLabel('Workshop title')).toHaveValue('A school group's co-design visit');
+		await expect(page.getByLabel('Workshop title')).toHaveValue("A school group's co-design visit");
 		const items = page.locator('.agenda li[data-item]');
 		await expect(items).toHaveCount(6);
 		await expect(items.first().getByRole('link')).toHaveText('Method: Happy tracker');
