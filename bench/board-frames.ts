@@ -46,12 +46,16 @@ async function gesture(page: Page, kind: 'drag' | 'pan' | 'zoom'): Promise<numbe
 	if (kind === 'drag') {
 		// A note on screen that a pointer at its centre really reaches (the first and last notes in
 		// reading order stay in the page for the keyboard even when they are off screen).
+		await page.locator('.canvas').scrollIntoViewIfNeeded();
 		start = await page.evaluate(() => {
 			const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+			const bottom = Math.min(canvas.bottom, window.innerHeight);
+			const right = Math.min(canvas.right, window.innerWidth);
 			for (const el of document.querySelectorAll('.canvas [data-note-id]')) {
 				const r = el.getBoundingClientRect();
 				const p = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-				if (p.x < canvas.left + 60 || p.y < canvas.top + 60 || p.x > canvas.right || p.y > canvas.bottom) continue;
+				// Inside the page's viewport too: elementFromPoint sees nothing below the fold.
+				if (p.x < canvas.left + 60 || p.y < canvas.top + 60 || p.x > right - 10 || p.y > bottom - 10) continue;
 				if (document.elementFromPoint(p.x, p.y)?.closest('[data-note-id]') === el) return p;
 			}
 			throw new Error('no note on screen');

@@ -26,16 +26,27 @@ async function centreOf(page: Page, text: string): Promise<Point> {
 /** A point on screen inside the zone drawn `index`-th, on the board's background (no note there). */
 async function freePointIn(page: Page, index: number): Promise<Point> {
 	await page.locator('.canvas').scrollIntoViewIfNeeded();
-	const box = (await page.locator('.canvas rect.zone').nth(index).boundingBox())!;
+	const whole = (await page.locator('.canvas rect.zone').nth(index).boundingBox())!;
+	const canvas = (await page.locator('.canvas').boundingBox())!;
+	// The part of the zone on screen: the board opens at readable size, not always all of it in view.
+	const x = Math.max(whole.x, canvas.x);
+	const y = Math.max(whole.y, canvas.y);
+	const box = {
+		x,
+		y,
+		width: Math.min(whole.x + whole.width, canvas.x + canvas.width) - x,
+		height: Math.min(whole.y + whole.height, canvas.y + canvas.height) - y
+	};
 	return page.evaluate((zone) => {
 		for (const fy of [0.6, 0.8, 0.4, 0.3, 0.9])
 			for (const fx of [0.5, 0.3, 0.7]) {
 				const point = { x: zone.x + zone.width * fx, y: zone.y + zone.height * fy };
 				const hit = document.elementFromPoint(point.x, point.y);
-				// Far enough from every note that a note dropped there (centred) cannot land on one.
+				// Far enough from every note that a note dropped there (centred) cannot land on one: two
+				// notes overlap only when they are close on both axes.
 				const clear = [...document.querySelectorAll('.canvas [data-note-id]')].every((el) => {
 					const r = el.getBoundingClientRect();
-					return Math.abs(r.x + r.width / 2 - point.x) > r.width && Math.abs(r.y + r.height / 2 - point.y) > r.height;
+					return Math.abs(r.x + r.width / 2 - point.x) > r.width || Math.abs(r.y + r.height / 2 - point.y) > r.height;
 				});
 				if (hit?.closest('.canvas') && !hit.closest('[data-note-id]') && clear) return point;
 			}
@@ -113,9 +124,12 @@ test.describe('board gestures', () => {
 		await page.mouse.wheel(0, -400);
 		await expect.poll(async () => (await camera(page)).zoom).toBeGreaterThan(panned.zoom * 1.3);
 		await expect(dialog).toBeHidden();
-		// "Fit" brings the whole board back.
+		// "Fit" brings the notes back at readable size (15 px text × zoom ≥ 12 px).
+		const zoomed = (await camera(page)).zoom;
 		await page.getByRole('button', { name: 'Fit' }).click();
-		expect((await camera(page)).zoom).toBeCloseTo(before.zoom, 3);
+		const fitted = (await camera(page)).zoom;
+		expect(fitted).not.toBeCloseTo(zoomed, 3);
+		expect(fitted * 15).toBeGreaterThanOrEqual(12);
 	});
 
 	test('touch: a finger drags a note to another zone, two fingers pinch to zoom', async ({ devices, server }) => {

@@ -38,26 +38,31 @@ const PresenceStateSchema = v.object({
 	/** The facilitator's `Date.now()` when it published the state (the shared clock); only the
 	 * facilitator publishes one, and a participant's is ignored. */
 	clock: v.fallback(v.optional(v.pipe(v.number(), v.finite())), undefined),
-	/** The note this device is dragging; a malformed drag is left out (the note simply does not move). */
-	drag: v.fallback(v.optional(v.nullable(DragSchema)), undefined),
 	/** The device's public signing key (base64url), so the facilitator can make it a
 	 * co-facilitator. Per session and device, never on notes. */
 	key: v.fallback(v.optional(v.pipe(v.string(), v.length(87), v.regex(/^[A-Za-z0-9_-]+$/))), undefined)
 });
 
-export type PresenceState = v.InferOutput<typeof PresenceStateSchema>;
+/** The note this device is dragging; a malformed drag is left out (the note simply does not move).
+ * Parsed on its own, and only when there is one: most states carry none, and presence is read on
+ * every awareness change of every device in the room. */
+export type PresenceState = v.InferOutput<typeof PresenceStateSchema> & { drag?: PresenceDrag };
 
 /** A peer's awareness state as a `PresenceState`, without absent fields; null when it names no
  * participant. Built once, read on every awareness change. */
 export function readPresenceState(state: unknown): PresenceState | null {
 	const parsed = v.safeParse(PresenceStateSchema, state);
 	if (!parsed.success) return null;
-	const { participantId, role, name, clock, drag, key } = parsed.output;
+	const { participantId, role, name, clock, key } = parsed.output;
 	const out: PresenceState = { participantId, role };
 	if (name !== undefined) out.name = name;
 	if (key !== undefined) out.key = key;
 	// Only the facilitator's clock drives the shared timer; a participant's reading is noise.
 	if (clock !== undefined && role === 'facilitator') out.clock = clock;
-	if (drag) out.drag = { noteId: drag.noteId, x: drag.x, y: drag.y };
+	const raw = (state as { drag?: unknown }).drag;
+	if (raw !== undefined && raw !== null) {
+		const drag = v.safeParse(DragSchema, raw);
+		if (drag.success) out.drag = { noteId: drag.output.noteId, x: drag.output.x, y: drag.output.y };
+	}
 	return out;
 }

@@ -28,7 +28,7 @@ describe('fitCamera', () => {
 
 	it('centres content that fits, as large as fits but not blown up', () => {
 		const camera = fitCamera(1000, 600, { x: 100, y: 100, w: 484, h: 284 });
-		expect(camera.zoom).toBeCloseTo(1.5); // capped: two notes do not fill a wall screen
+		expect(camera.zoom).toBe(1); // capped: two notes are not blown up to fill a wall screen
 		// The content's centre lands on the screen's centre.
 		expect(camera.x + (100 + 242) * camera.zoom).toBeCloseTo(500);
 		expect(camera.y + (100 + 142) * camera.zoom).toBeCloseTo(300);

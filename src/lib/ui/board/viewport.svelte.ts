@@ -27,8 +27,8 @@ export const READABLE_ZOOM = READABLE_TEXT_PX / NOTE_FONT_PX;
 /** How far out the overview goes (the whole board on a phone). */
 export const MIN_ZOOM = 0.15;
 export const MAX_ZOOM = 3;
-/** "Fit" does not blow a handful of notes up beyond this. */
-const MAX_FIT_ZOOM = 1.5;
+/** "Fit" does not blow a handful of notes up beyond their natural size. */
+const MAX_FIT_ZOOM = 1;
 /** Space kept around the fitted content, in screen pixels. */
 const FIT_MARGIN = 16;
 
