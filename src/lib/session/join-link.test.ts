@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inEveryLanguage } from '../i18n/translate';
 import { JOIN_LINK_VERSION, joinLink, parseJoinFragment, type Invite } from './join-link';
+import { generateStoredKey } from './keys/signing';
 
 const invite: Invite = {
 	sessionId: '3f2b9c1e-8a4d-4c7e-9b1a-0d6e5f4a3b2c',
@@ -95,5 +96,32 @@ describe('join links across versions', () => {
 		expect(message.en).toMatch(/update the app/);
 		expect(message.fi).toMatch(/päivitä sovellus/i);
 		expect(message.sv).toMatch(/uppdatera appen/);
+	});
+});
+
+describe('the facilitator key in the join link', () => {
+	const plain: Invite = {
+		sessionId: '0b6f3c5e-7a1d-4d2b-9c3e-2f1a0b9c8d7e',
+		room: 'abcdefghijklmnopqrstuv',
+		secret: 'abcdefghijklmnopqrstuvwxyz012345',
+		title: 'Avain',
+		language: 'fi' as const,
+		anonymous: true,
+		groups: []
+	};
+
+	it('carries the key to participants and leaves links without one as they were', async () => {
+		const { publicKey } = await generateStoredKey();
+		const parsed = parseJoinFragment(
+			new URL(joinLink('https://k.test/', { ...plain, facilitatorKey: publicKey })).hash
+		);
+		expect(parsed.ok && parsed.invite.facilitatorKey).toBe(publicKey);
+		const without = parseJoinFragment(new URL(joinLink('https://k.test/', plain)).hash);
+		expect(without.ok && without.invite.facilitatorKey).toBeUndefined();
+	});
+
+	it.each(['short', `BA${'A'.repeat(84)}!`, `AA${'A'.repeat(85)}`])('refuses a malformed key %s', (key) => {
+		const link = joinLink('https://k.test/', plain).replace('#', `#f=${key}&`);
+		expect(parseJoinFragment(new URL(link).hash)).toEqual({ ok: false, problem: 'invalid' });
 	});
 });
