@@ -4,6 +4,7 @@ import { addNote } from '../board/commands';
 import { sessionMaps } from '../board/doc';
 import { readActivities, readNotes } from '../board/read';
 import { actor } from '../board/test-board';
+import { generateSigningKey } from '../session/keys/signing';
 import { newSessionPlan } from '../session/plan';
 import { db } from '../storage/db';
 import { openSessionDoc, rememberOwnNote } from '../storage/session-doc';
@@ -270,12 +271,18 @@ describe('session backup', () => {
 		const theirs = new Y.Doc();
 		Y.applyUpdate(theirs, mine.parts.update);
 		const activityId = readActivities(sessionMaps(theirs))[0].id;
-		addNote(
+		// Another facilitator's device (the seeded session has ended, so a participant may not write any
+		// more). It signs its notes (see note-owner.ts): an unsigned one would be ignored in a session
+		// with a facilitator key, as any unsigned entry is.
+		const writer = actor('p9', 'facilitator');
+		writer.secrets = { device: (await generateSigningKey()).privateKey };
+		const added = addNote(
 			theirs,
-			actor('p9', 'participant'),
+			writer,
 			{ activityId, text: 'Toisen laitteen lappu', color: 'blue', zone: 'concerns' },
 			false
 		);
+		expect(added).toMatchObject({ ok: true });
 		const other: ValidBackup = { ...mine, parts: { ...mine.parts, update: Y.encodeStateAsUpdate(theirs) } };
 
 		await restoreBackup(other, 'merge');

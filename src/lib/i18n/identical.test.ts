@@ -13,6 +13,7 @@ const SHARED: Partial<Record<MessageKey, string>> = {
 	'methods.minutes': '“min”',
 	'method.stepMinutes': '“min”',
 	'timer.addMinute': '“+1 min”',
+	'templates.itemMinutes': '“min”',
 	'report.publicSummary.en': 'labels the English summary field, in English on purpose'
 };
 const ALLOWED: Record<'fi' | 'sv', Partial<Record<MessageKey, string>>> = {

@@ -39,6 +39,8 @@ export interface MethodForm {
 		privateWriting: boolean;
 		dotsPerPerson: number | null;
 		timerMinutes: number | null;
+		/** Kept as the method has it (the editor has no field for it): see workshops/README.md. */
+		continuesPrevious?: true;
 	};
 }
 
@@ -147,13 +149,19 @@ export function formToFileValue(form: MethodForm, editing: Locale): Record<strin
 		board: form.board
 	} as unknown as Method;
 	const filled = fillMissingTranslations(asMethod, editing);
-	const { layout, privateWriting, dotsPerPerson, timerMinutes } = filled.board;
+	const { layout, privateWriting, dotsPerPerson, timerMinutes, continuesPrevious } = filled.board;
 	return withoutEmpty({
 		...filled,
 		groupSize: withoutEmpty({ ...filled.groupSize }),
 		duration: withoutEmpty({ ...filled.duration }),
 		steps: filled.steps.map((step) => withoutEmpty({ ...step })),
-		board: withoutEmpty({ ...layout, privateWriting, dotsPerPerson, timerMinutes })
+		board: withoutEmpty({
+			...layout,
+			privateWriting,
+			dotsPerPerson,
+			timerMinutes,
+			...(continuesPrevious ? { continuesPrevious } : {})
+		})
 	});
 }
 
