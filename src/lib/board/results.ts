@@ -6,10 +6,19 @@ import type { Activity, Ballot, Cluster, Note } from './types';
 
 /** Private notes of others stay hidden until the activity is revealed; waiting notes (moderated
  * boards) show only to their writer until the facilitator approves them — the facilitator sees
- * them in the inbox (`waitingNotes`), not on the board. */
-export function visibleNotes(notes: Note[], activity: Activity, owns: (noteId: string) => boolean): Note[] {
+ * them in the inbox (`waitingNotes`), not on the board. On a board that continues earlier
+ * activities (continuation.ts), a private note written in an earlier one shows once that activity
+ * was revealed (`revealedIn`): the reveal happened, the next activity does not hide it again. */
+export function visibleNotes(
+	notes: Note[],
+	activity: Activity,
+	owns: (noteId: string) => boolean,
+	revealedIn: (activityId: string) => boolean = () => false
+): Note[] {
 	return notes.filter(
-		(note) => (!note.waiting || owns(note.id)) && (activity.revealed || !note.private || owns(note.id))
+		(note) =>
+			(!note.waiting || owns(note.id)) &&
+			(activity.revealed || !note.private || owns(note.id) || revealedIn(note.activityId))
 	);
 }
 

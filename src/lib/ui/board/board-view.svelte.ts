@@ -51,7 +51,14 @@ export class BoardView {
 
 	readonly #allNotes = $derived(this.activity ? this.session.view.notesOf(this.activity.id) : []);
 	readonly notes = $derived(
-		this.activity ? visibleNotes(this.#allNotes, this.activity, (id) => this.session.owns(id)) : []
+		this.activity
+			? visibleNotes(
+					this.#allNotes,
+					this.activity,
+					(id) => this.session.owns(id),
+					(id) => this.session.view.activity(id)?.revealed === true
+				)
+			: []
 	);
 	/** Others' private notes, not yet revealed: counted for the hint, never shown. */
 	readonly hiddenCount = $derived(this.#allNotes.length - this.notes.length);
