@@ -60,14 +60,16 @@ test.describe('methods added from the library and from the plan', () => {
 		for (const device of all)
 			await expect(device.page.locator('.note-item .text')).toHaveText(['Ainon toive', 'Bos farhåga']);
 
-		// "Dot voting": open writing, three dots each, results for everyone.
+		// "Dot voting": continues on the notes just revealed (its default, see continuation.ts), open
+		// writing, three dots each, results for everyone.
 		await facilitator.page.getByRole('button', { name: 'Next activity →' }).click();
 		await expect(bo.page.getByRole('heading', { level: 1 })).toHaveText('Dot voting');
 		await addNote(aino.page, 'Perhelippu');
 		await addNote(bo.page, 'Kesäillat');
 		for (const device of all) {
 			await listView(device.page);
-			await expect(device.page.locator('.note-item')).toHaveCount(2);
+			await expect(device.page.locator('.note-item')).toHaveCount(4);
+			await expect(device.page.locator('.note-item', { hasText: 'Ainon toive' })).toHaveCount(1);
 		}
 		await phases.getByRole('button', { name: 'Vote' }).click();
 		await expect(aino.page.getByText('Sinulla on 3 pistettä jäljellä')).toBeVisible();

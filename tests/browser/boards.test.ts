@@ -189,6 +189,7 @@ test.describe('boards', () => {
 			await tabTo(/^\+ Add note$/);
 			await page.keyboard.press('Enter');
 			await page.keyboard.type(text);
+			await page.keyboard.press('Tab'); // the note's language
 			await page.keyboard.press('Tab'); // colour radios
 			await page.keyboard.press('Tab'); // zone select
 			await page.keyboard.press('Tab'); // save

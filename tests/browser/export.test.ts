@@ -102,6 +102,7 @@ test.describe('session export', () => {
 			'Ääniä',
 			'Kirjoittaja',
 			'Kirjoitettu',
+			'Kirjoitettu osiossa',
 			'Kieli'
 		]);
 		expect(rows).toHaveLength(25);
@@ -121,7 +122,7 @@ test.describe('session export', () => {
 		await separator.selectOption({ label: 'Semicolon – Excel in Finnish or Swedish' });
 		const semicolons = (await downloaded(page, 'Notes as CSV')).bytes.toString('utf8');
 		expect(semicolons.split('\r\n')[0]).toBe(
-			'\ufeff"Työpaja";"Osio";"Alue";"Ryhmä";"Teksti";"Väri";"Ääniä";"Kirjoittaja";"Kirjoitettu"'
+			'\ufeff"Työpaja";"Osio";"Alue";"Ryhmä";"Teksti";"Väri";"Ääniä";"Kirjoittaja";"Kirjoitettu";"Kirjoitettu osiossa";"Kieli"'
 		);
 		expect(parseCsv(semicolons, ';')).toEqual(parseCsv(named.bytes.toString('utf8')));
 		await context.close();
@@ -230,7 +231,7 @@ test.describe('session export', () => {
 		// Network settings are checked before they are saved.
 		await page.getByLabel('Signaling server address').fill('https://example.org/signal');
 		await page.getByLabel('ICE servers (JSON)').fill('[{"urls": "turn:turn.example.org:3478"}]');
-		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
 		await expect(page.getByText('The address must be a full wss:// or ws:// address.')).toBeVisible();
 		await expect(page.getByText('ICE server 1: a TURN server needs username and credential.')).toBeVisible();
 		await expect(page.getByLabel('Signaling server address')).toHaveAttribute('aria-invalid', 'true');
@@ -238,14 +239,14 @@ test.describe('session export', () => {
 		const own = `${server.url.replace(/^http/, 'ws')}/signal`;
 		await page.getByLabel('Signaling server address').fill('wss://signal.example.org/signal');
 		await page.getByLabel('ICE servers (JSON)').fill('[{"urls": "stun:stun.example.org:3478"}]');
-		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
 		await expect(
 			page.getByText(
 				`This app may not connect to that server, and the address was not saved. Allowed signaling servers: ${server.url.replace(/^http/, 'ws')}.`
 			)
 		).toBeVisible();
 		await page.getByLabel('Signaling server address').fill(own);
-		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'New connections use these settings.' })).toBeVisible();
 		await page.reload();
 		await expect(page.getByLabel('Signaling server address')).toHaveValue(own);

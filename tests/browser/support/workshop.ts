@@ -98,7 +98,7 @@ export async function startRun(page: Page, baseUrl: string, sessionId: string): 
 
 /** Reads the join link from the QR code on the facilitator's screen, as a phone camera would. */
 export async function scanQr(page: Page): Promise<string> {
-	const qr = page.locator('img.qr');
+	const qr = page.locator('img.join-qr');
 	await expect(qr).toBeVisible();
 	const png = PNG.sync.read(await qr.screenshot());
 	const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
