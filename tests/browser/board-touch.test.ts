@@ -160,7 +160,7 @@ test.describe('board on touch screens', () => {
 		const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 		expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
-		await tapButton(page, cdp, 'Group', selectionBar(page));
+		await tapButton(page, cdp, 'Group the selected notes', selectionBar(page));
 		await page.getByRole('textbox', { name: 'Group name' }).fill('Ideas');
 		await tapButton(page, cdp, 'Save', page.getByRole('dialog'));
 		await expect(page.getByText(/notes? selected/)).toBeHidden();
@@ -170,7 +170,7 @@ test.describe('board on touch screens', () => {
 		await longPress(page, cdp, await centreOf(page, 'Delta'));
 		await tap(cdp, await centreOf(page, 'Echo'));
 		await expect(page.getByText('2 notes selected')).toBeVisible();
-		await tapButton(page, cdp, 'Group', selectionBar(page));
+		await tapButton(page, cdp, 'Group the selected notes', selectionBar(page));
 		await page.getByRole('textbox', { name: 'Group name' }).fill('Other');
 		await tapButton(page, cdp, 'Save', page.getByRole('dialog'));
 

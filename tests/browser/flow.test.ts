@@ -98,7 +98,10 @@ test.describe('the facilitator’s flow', () => {
 			await facilitator.page.getByRole('button', { name: text }).focus();
 			await facilitator.page.keyboard.press('Space');
 		}
-		await facilitator.page.getByRole('toolbar').getByRole('button', { name: 'Group', exact: true }).click();
+		await facilitator.page
+			.getByRole('toolbar')
+			.getByRole('button', { name: 'Group the selected notes', exact: true })
+			.click();
 		await facilitator.page.getByRole('textbox', { name: 'Group name' }).fill('Seating');
 		await facilitator.page.getByRole('button', { name: 'Save', exact: true }).click();
 		const written = await boardText(facilitator.page);

@@ -52,6 +52,17 @@ describe('contentBounds', () => {
 		});
 	});
 
+	it('takes in the whole zones that hold notes, and only those', () => {
+		const geometry = boardGeometry(COLUMNS_BOARD.layout);
+		const [first, second] = geometry.zones.map((z) => (z.shape.kind === 'rect' ? z.shape.rect : null));
+		const inFirst = { x: first!.x + 40, y: first!.y + 60 };
+		const bounds = contentBounds(notesAt([inFirst.x, inFirst.y]), geometry);
+		expect(bounds).toEqual(first);
+		const both = contentBounds(notesAt([inFirst.x, inFirst.y], [second!.x + 40, second!.y + 60]), geometry);
+		expect(both.x).toBe(first!.x);
+		expect(both.x + both.w).toBe(second!.x + second!.w);
+	});
+
 	it('is the zones on an empty board with zones, the whole board on an empty free board', () => {
 		const zones = contentBounds([], boardGeometry(COLUMNS_BOARD.layout));
 		expect(zones.x).toBeGreaterThan(0);

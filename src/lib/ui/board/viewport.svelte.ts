@@ -15,7 +15,8 @@ import {
 	NOTE_WIDTH,
 	type BoardGeometry,
 	type Point,
-	type Rect
+	type Rect,
+	zoneAt
 } from '$lib/board/geometry';
 
 /** A note's text size on the board, in board pixels (NoteCard draws it). */
@@ -53,42 +54,49 @@ export function fitCamera(width: number, height: number, content: Rect): Camera 
 	return { zoom, x: axis(width, content.x, content.w), y: axis(height, content.y, content.h) };
 }
 
-/** What the first view and "fit" show: the notes (with a little of the board around them), or, on a
- * board without notes, its zones, or else the whole board. */
-export function contentBounds(notes: readonly { position: Point }[], geometry?: BoardGeometry): Rect {
-	if (notes.length > 0) {
-		let left = Infinity;
-		let top = Infinity;
-		let right = -Infinity;
-		let bottom = -Infinity;
-		for (const { position } of notes) {
-			left = Math.min(left, position.x);
-			top = Math.min(top, position.y);
-			right = Math.max(right, position.x + NOTE_WIDTH);
-			bottom = Math.max(bottom, position.y + NOTE_HEIGHT);
-		}
-		const pad = 24;
-		return { x: left - pad, y: top - pad, w: right - left + 2 * pad, h: bottom - top + 2 * pad };
-	}
-	const zones = (geometry?.zones ?? []).map((z) =>
-		z.shape.kind === 'rect'
-			? z.shape.rect
-			: {
-					x: z.shape.annulus.cx - z.shape.annulus.r1,
-					y: z.shape.annulus.cy - z.shape.annulus.r1,
-					w: 2 * z.shape.annulus.r1,
-					h: 2 * z.shape.annulus.r1
-				}
-	);
-	if (zones.length === 0) return { x: 0, y: 0, w: BOARD_WIDTH, h: BOARD_HEIGHT };
-	const x = Math.min(...zones.map((r) => r.x));
-	const y = Math.min(...zones.map((r) => r.y));
+/** A zone's bounding rectangle on the board. */
+const zoneRect = (zone: BoardGeometry['zones'][number]): Rect =>
+	zone.shape.kind === 'rect'
+		? zone.shape.rect
+		: {
+				x: zone.shape.annulus.cx - zone.shape.annulus.r1,
+				y: zone.shape.annulus.cy - zone.shape.annulus.r1,
+				w: 2 * zone.shape.annulus.r1,
+				h: 2 * zone.shape.annulus.r1
+			};
+
+const union = (rects: readonly Rect[]): Rect => {
+	const x = Math.min(...rects.map((r) => r.x));
+	const y = Math.min(...rects.map((r) => r.y));
 	return {
 		x,
 		y,
-		w: Math.max(...zones.map((r) => r.x + r.w)) - x,
-		h: Math.max(...zones.map((r) => r.y + r.h)) - y
+		w: Math.max(...rects.map((r) => r.x + r.w)) - x,
+		h: Math.max(...rects.map((r) => r.y + r.h)) - y
 	};
+};
+
+/** What the first view and "fit" show: the notes (with a little of the board around them) and the whole
+ * zones that hold them — a facilitator sees each zone's name and room to sort into, not a note floating
+ * without its context; on a board without notes, its zones, or else the whole board. */
+export function contentBounds(notes: readonly { position: Point }[], geometry?: BoardGeometry): Rect {
+	const zones = geometry?.zones ?? [];
+	if (notes.length > 0) {
+		const pad = 24;
+		const rects: Rect[] = [];
+		const holding = new Set<string>();
+		for (const { position } of notes) {
+			rects.push({ x: position.x - pad, y: position.y - pad, w: NOTE_WIDTH + 2 * pad, h: NOTE_HEIGHT + 2 * pad });
+			const zone = geometry
+				? zoneAt(geometry, { x: position.x + NOTE_WIDTH / 2, y: position.y + NOTE_HEIGHT / 2 })
+				: null;
+			if (zone) holding.add(zone);
+		}
+		for (const zone of zones) if (holding.has(zone.id)) rects.push(zoneRect(zone));
+		return union(rects);
+	}
+	if (zones.length === 0) return { x: 0, y: 0, w: BOARD_WIDTH, h: BOARD_HEIGHT };
+	return union(zones.map(zoneRect));
 }
 
 export class Viewport {
