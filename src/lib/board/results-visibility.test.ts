@@ -27,7 +27,14 @@ describe('visible notes on a board that continues an earlier activity', () => {
 
 	it('never shows another writer’s waiting note, whatever was revealed', () => {
 		const waiting = note('n2', 'a1', { private: false, waiting: true });
-		expect(visibleNotes([waiting], { ...voting, revealed: true }, () => false, () => true)).toEqual([]);
+		expect(
+			visibleNotes(
+				[waiting],
+				{ ...voting, revealed: true },
+				() => false,
+				() => true
+			)
+		).toEqual([]);
 		expect(visibleNotes([waiting], voting, (id) => id === 'n2')).toEqual([waiting]);
 	});
 });
