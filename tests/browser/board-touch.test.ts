@@ -29,11 +29,29 @@ async function showBoard(page: Page): Promise<void> {
 	await page.locator('.canvas').scrollIntoViewIfNeeded();
 }
 
+/** Where a finger touches a note: its centre, once the board has stopped moving (a group just
+ * gathered, a view refitting) and the note is what is actually under that point, as a person
+ * looks before touching. */
 async function centreOf(page: Page, text: string): Promise<Point> {
 	const locator = note(page, text);
 	await locator.scrollIntoViewIfNeeded();
-	const box = (await locator.boundingBox())!;
-	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+	let point: Point = { x: 0, y: 0 };
+	await expect
+		.poll(async () => {
+			const box = await locator.boundingBox();
+			if (!box) return false;
+			point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+			await page.waitForTimeout(250);
+			const again = await locator.boundingBox();
+			if (!again || again.x !== box.x || again.y !== box.y) return false;
+			return page.evaluate(
+				({ x, y, text }) =>
+					document.elementFromPoint(x, y)?.closest('[data-note-id]')?.textContent?.includes(text) ?? false,
+				{ ...point, text }
+			);
+		})
+		.toBe(true);
+	return point;
 }
 
 /** The smallest note text on screen: each note's font size times the board's zoom, in CSS px. */
