@@ -6,6 +6,12 @@
  * a valid tombstone in `noteDeletions`, or its text, owner or signature is changed into something
  * that no longer verifies, writes the last valid copy back. The restore is an ordinary change that
  * reaches every device — also the one that made the bad change.
+ *
+ * A writer's undo deletes its note in one transaction and signs the tombstone in the next (Yjs's
+ * undo runs its own transaction), and the two may reach another device in separate messages. So a
+ * deleted note is put back only after `DELETE_GRACE_MS` without a valid tombstone, and a valid
+ * tombstone that arrives for a note that is there (put back meanwhile by a device that had not
+ * waited) removes it: a signed delete always wins.
  */
 import * as Y from 'yjs';
 import { sessionMaps } from './doc';
@@ -15,6 +21,9 @@ import { DELETIONS, deletionValid, noteKeyFor, noteTextValid, signDeletion } fro
 import { toBase64Url } from '../session/keys/signing';
 import type { Actor } from './types';
 
+/** How long a delete may wait for its signed tombstone before the note is put back. */
+export const DELETE_GRACE_MS = 2_000;
+
 export class NoteGuard {
 	readonly #doc: Y.Doc;
 	readonly #facilitatorKey: Uint8Array;
@@ -23,6 +32,8 @@ export class NoteGuard {
 	/** The last validly signed copy of each note, by id. */
 	readonly #valid = new Map<string, Record<string, unknown>>();
 	readonly #observer: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
+	readonly #tombstones: (event: Y.YMapEvent<unknown>) => void;
+	readonly #waiting = new Set<ReturnType<typeof setTimeout>>();
 	#restored = 0;
 
 	constructor(doc: Y.Doc, facilitatorKey: Uint8Array) {
@@ -40,6 +51,21 @@ export class NoteGuard {
 			for (const id of ids) this.#check(id);
 		};
 		this.#notes.observeDeep(this.#observer);
+		this.#tombstones = (event) => {
+			for (const [id, change] of event.changes.keys) {
+				if (change.action === 'delete') continue;
+				const map = this.#notes.get(id);
+				const copy = this.#valid.get(id);
+				const owner = map instanceof Y.Map ? map.get('owner') : copy?.owner;
+				if (!map || !deletionValid(id, this.#deletions.get(id), owner, this.#facilitatorKey)) continue;
+				queueMicrotask(() => {
+					if (!this.#notes.has(id) || !deletionValid(id, this.#deletions.get(id), owner, this.#facilitatorKey)) return;
+					this.#valid.delete(id);
+					this.#doc.transact(() => this.#notes.delete(id), HEAL_ORIGIN);
+				});
+			}
+		};
+		this.#deletions.observe(this.#tombstones);
 	}
 
 	/** Notes this device has put back (diagnostics and tests). */
@@ -49,6 +75,9 @@ export class NoteGuard {
 
 	destroy(): void {
 		this.#notes.unobserveDeep(this.#observer);
+		this.#deletions.unobserve(this.#tombstones);
+		for (const timer of this.#waiting) clearTimeout(timer);
+		this.#waiting.clear();
 	}
 
 	#check(id: string) {
@@ -60,9 +89,17 @@ export class NoteGuard {
 		}
 		// A note never seen valid here is simply not shown (read.ts); nothing to put back.
 		if (!copy) return;
-		// After the current transaction (Yjs is running observers), and only if still needed then:
-		// a delete by the writer's own undo gets its tombstone right after.
-		queueMicrotask(() => this.#restore(id, copy));
+		// After the current transaction (Yjs is running observers), and only if still needed then.
+		// A delete waits for its tombstone (see the header); a spoilt note is mended at once.
+		if (map instanceof Y.Map) {
+			queueMicrotask(() => this.#restore(id, copy));
+			return;
+		}
+		const timer = setTimeout(() => {
+			this.#waiting.delete(timer);
+			this.#restore(id, copy);
+		}, DELETE_GRACE_MS);
+		this.#waiting.add(timer);
 	}
 
 	/** A note as every reader accepts it, with a valid signature. */

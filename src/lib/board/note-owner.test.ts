@@ -5,7 +5,7 @@ import { FacilitatorAuthority } from './authority';
 import { addNote, deleteNote, editNote } from './commands';
 import { sessionMaps } from './doc';
 import { publishActivities } from './facilitation';
-import { NoteGuard, reconcileOwnNotes } from './note-guard';
+import { DELETE_GRACE_MS, NoteGuard, reconcileOwnNotes } from './note-guard';
 import { readNote, readNotes } from './read';
 import { activity, actor } from './test-board';
 
@@ -69,8 +69,22 @@ describe('notes owned by a per-note key', () => {
 		const id = write(ainoDoc, aino, 'Ainon lappu');
 		await settle(authorities);
 		sessionMaps(curiousDoc).notes.delete(id);
+		// Put back once the delete has waited its grace for a signed tombstone that never comes.
+		await new Promise((resolve) => setTimeout(resolve, DELETE_GRACE_MS + 50));
 		await settle(authorities);
 		for (const doc of docs) expect(texts(doc)).toEqual(['Ainon lappu']);
+	});
+
+	it('honours a writer’s delete whose signed tombstone comes in a later message, as after an undo', async () => {
+		const { docs, ainoDoc, aino, authorities } = await room();
+		const id = write(ainoDoc, aino, 'Peruttu');
+		await settle(authorities);
+		sessionMaps(ainoDoc).notes.delete(id);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		reconcileOwnNotes(ainoDoc, aino, [id]);
+		await new Promise((resolve) => setTimeout(resolve, DELETE_GRACE_MS + 50));
+		await settle(authorities);
+		for (const doc of docs) expect(texts(doc)).toEqual([]);
 	});
 
 	it('accepts deletes by the writer and by the facilitator', async () => {
