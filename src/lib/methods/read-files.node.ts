@@ -18,15 +18,19 @@ export function methodFileNames(dir: string): string[] {
 		.sort();
 }
 
-export function readMethodFile(path: string): Method {
-	const name = basename(path);
-	let raw: unknown;
+/** A library file's YAML; a syntax error is a `MethodError` naming the file, as every other problem. */
+function readYaml(path: string, name: string): unknown {
 	try {
-		raw = parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true, prettyErrors: true });
+		return parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true, prettyErrors: true });
 	} catch (error) {
 		const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
 		throw new MethodError(name, [methodProblem('', 'yaml', { detail })]);
 	}
+}
+
+export function readMethodFile(path: string): Method {
+	const name = basename(path);
+	const raw = readYaml(path, name);
 	const method = parseMethod(raw, name);
 	if (`${method.id}${METHOD_FILE_EXTENSION}` !== name) {
 		const expected = name.slice(0, -METHOD_FILE_EXTENSION.length);
@@ -76,13 +80,7 @@ export function readTemplateLibrary(dir: string, methods: readonly Method[]): Wo
 
 export function readTemplateFile(path: string, methodById: (id: string) => Method | undefined): WorkshopTemplate {
 	const name = `${TEMPLATE_DIR}/${basename(path)}`;
-	let raw: unknown;
-	try {
-		raw = parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true, prettyErrors: true });
-	} catch (error) {
-		const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-		throw new MethodError(name, [methodProblem('', 'yaml', { detail })]);
-	}
+	const raw = readYaml(path, name);
 	const template = parseTemplate(raw, name);
 	if (`${template.id}${METHOD_FILE_EXTENSION}` !== basename(path)) {
 		const expected = basename(path).slice(0, -METHOD_FILE_EXTENSION.length);
