@@ -27,6 +27,7 @@ import type * as Y from 'yjs';
 import { canonicalJson, fromBase64Url, PUBLIC_KEY_BYTES, sign, toBase64Url, verifySync } from '../session/keys/signing';
 import { LOCAL_ORIGIN } from './doc';
 import { readTimer, type TimerState } from './timer';
+import { withSealingKeys } from './seal';
 
 /** A record larger than this is ignored (a whole agenda with its boards fits many times over). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -251,6 +252,11 @@ export class FacilitatorAuthority {
 	get signerKey(): string | null {
 		return this.#signerText;
 	}
+	/** This device's private key, to open what it sealed itself and, on the facilitator's device,
+	 * everything sealed to the facilitator (`seal.ts`). */
+	get signerPrivateKey(): Uint8Array | null {
+		return this.#signer?.privateKey ?? null;
+	}
 
 	subscribe(listener: () => void): () => void {
 		this.#listeners.add(listener);
@@ -264,7 +270,9 @@ export class FacilitatorAuthority {
 	propose(change: (state: ControlState) => ControlState | void): boolean {
 		if (!this.canControl || this.#destroyed) return false;
 		const draft = structuredClone(this.state);
-		const next = change(draft) ?? draft;
+		let next = change(draft) ?? draft;
+		// The facilitator's device puts every sealing key it owes into each record it signs.
+		if (this.isFacilitator) next = withSealingKeys(next, this.#signer!.privateKey);
 		// Publishing the agenda on every mount changes nothing: no new record for it.
 		if (canonicalJson(next) === canonicalJson(this.state)) return true;
 		const seq = this.seq + 1;
@@ -350,6 +358,9 @@ export class FacilitatorAuthority {
 			// A better record from elsewhere replaces this device's unsigned change.
 			if (this.#pending && this.#pending.seq <= verified.seq) this.#pending = null;
 			changed = true;
+			// A co-facilitator revealed or showed results: only the facilitator's device can publish
+			// the keys that open them, so it adds them (propose signs only when something changes).
+			if (this.isFacilitator) queueMicrotask(() => this.#destroyed || this.propose(() => {}));
 		}
 		const best = this.#best;
 		if (best && (!verified || verified.stored.sig !== best.stored.sig)) {

@@ -21,7 +21,7 @@ import {
 import { isFromNewerVersion, LOCAL_ORIGIN, sessionMaps, type NoteMap, type SessionMaps } from './doc';
 import { boardChain, boardHome, isOnBoardOf } from './continuation';
 import { findActivity, readBallot, readMeta, readNote, readNotes, readPoint, readRun } from './read';
-import { sealWaitingText } from './seal';
+import { isSealed, labelOf, sealText, sealWaitingText, type SealLabel } from './seal';
 import { DELETIONS, signDeletion, signNoteText } from './note-owner';
 import {
 	MAX_CATEGORY_LENGTH,
@@ -138,17 +138,23 @@ export function addNote(doc: Y.Doc, actor: Actor, input: NewNote, anonymousSessi
 	if (input.zone !== null && !geometry.zones.some((z) => z.id === input.zone)) return refuse('invalid');
 	const position = clamp(input.position ?? freeSlot(geometry, input.zone, readNotes(maps, home.id)));
 	const id = newId();
+	const isPrivate = activity.board.privateWriting && activity.phase === 'write' && !activity.revealed;
+	// A private note's text is sealed to this activity's reveal key (seal.ts): no other device
+	// reads it before the reveal publishes that key. Without a key (a session from before signed
+	// control) it is written plain and hidden by the UI only, as before.
+	const sealedPrivate = isPrivate ? sealText(doc, actor, id, `reveal:${activity.id}`, text) : null;
 	transact(doc, () => {
 		const note: NoteMap = new Y.Map();
 		note.set('activityId', home.id);
 		if (activity.moderated && actor.role !== 'facilitator') {
 			note.set('moderation', 'waiting');
-			note.set('sealedText', sealWaitingText(text));
-		} else note.set('text', text);
+			note.set('sealedText', sealWaitingText(doc, actor, id, text));
+		} else if (sealedPrivate) note.set('sealedText', sealedPrivate);
+		else note.set('text', text);
 		note.set('color', input.color);
 		note.set('place', place(position, input.position ? zoneAt(geometry, centre(position)) : input.zone));
 		note.set('cluster', null);
-		note.set('private', activity.board.privateWriting && activity.phase === 'write' && !activity.revealed);
+		note.set('private', isPrivate);
 		note.set('createdAt', Date.now());
 		if (!anonymousSession && actor.nickname) note.set('author', actor.nickname);
 		if (isLanguageTag(input.language)) note.set('language', input.language);
@@ -176,9 +182,19 @@ export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): Co
 	const clean = cleanNoteText(text);
 	if (clean.length === 0 || clean.length > MAX_NOTE_LENGTH) return refuse('invalid');
 	if (clean === found.value.note.text) return ok(undefined);
+	const { map, note } = found.value;
+	// A sealed private note stays sealed to the same key until that key is published; then the
+	// edit is written plain, as everyone may read it.
+	const stored = map.get('sealedText');
+	const label = !note.waiting && map.get('text') === undefined && isSealed(stored) ? labelOf(doc, stored) : null;
+	const resealed = label ? sealText(doc, actor, id, label as SealLabel, clean) : null;
 	transact(doc, () => {
-		if (found.value.note.waiting) found.value.map.set('sealedText', sealWaitingText(clean));
-		else found.value.map.set('text', clean);
+		if (note.waiting) map.set('sealedText', sealWaitingText(doc, actor, id, clean));
+		else if (resealed) map.set('sealedText', resealed);
+		else {
+			map.set('text', clean);
+			if (map.has('sealedText')) map.delete('sealedText');
+		}
 		signNoteText(actor, id, found.value.map);
 	});
 	return ok(undefined);
@@ -499,7 +515,7 @@ export const ballotKey = (activityId: string, voterId: string) => `${activityId}
 
 /** This voter's dots in an activity that still count (dots on deleted notes come back). */
 export function myDots(maps: SessionMaps, activityId: string, voterId: string): string[] {
-	const ballot = readBallot(maps.votes.get(ballotKey(activityId, voterId)));
+	const ballot = readBallot(maps.votes.get(ballotKey(activityId, voterId)), maps.votes.doc);
 	const chain = boardChain(maps, activityId);
 	return ballot
 		? ballot.noteIds.filter((id) => chain.includes(readNote(id, maps.notes.get(id))?.activityId ?? ''))
@@ -519,10 +535,16 @@ function votingOn(maps: SessionMaps, actor: Actor, noteId: string, activityId?: 
 
 function writeBallot(doc: Y.Doc, actor: Actor, activity: Activity, noteIds: string[]): CommandResult<number> {
 	const { votes } = sessionMaps(doc);
-	const ballot: Ballot = { activityId: activity.id, voterId: actor.participantId, noteIds };
+	const key = ballotKey(activity.id, actor.participantId);
+	// Before results, the dots are sealed to the activity's results key (seal.ts): only the voter's
+	// and the facilitator's devices read them until the results are shown.
+	const sealed = sealText(doc, actor, `ballot/${key}`, `results:${activity.id}`, JSON.stringify(noteIds));
+	const ballot: Record<string, unknown> = sealed
+		? { activityId: activity.id, voterId: actor.participantId, sealed }
+		: ({ activityId: activity.id, voterId: actor.participantId, noteIds } satisfies Ballot);
 	if (actor.category && readMeta(sessionMaps(doc)).anonymous)
 		ballot.category = actor.category.slice(0, MAX_CATEGORY_LENGTH);
-	transact(doc, () => votes.set(ballotKey(activity.id, actor.participantId), ballot));
+	transact(doc, () => votes.set(key, ballot));
 	return ok(activity.dotsPerPerson - noteIds.length);
 }
 

@@ -5,7 +5,7 @@
  */
 import { isLanguageTag } from '../i18n/note-language';
 import type * as Y from 'yjs';
-import { openWaitingText } from './seal';
+import { isSealed, openText, openWaitingText } from './seal';
 import { MAX_IMAGE_BYTES } from './image-notes';
 import { parseBoardSpec } from '../methods/board-spec';
 import { asAudience } from '../methods/types';
@@ -56,7 +56,17 @@ export function readNote(id: string, value: unknown): Note | null {
 	// A waiting note keeps its text under `sealedText` and has no `text`, so apps from before
 	// moderation skip it as malformed instead of showing it to everyone.
 	const waiting = value.get('moderation') === 'waiting';
-	const text = waiting ? openWaitingText(value.get('sealedText')) : str(value.get('text'), MAX_NOTE_LENGTH);
+	// A private note before reveal has no `text` either: its text is sealed under `sealedText`
+	// (seal.ts). A note this device cannot open (yet) is read with empty text and `sealed`, so
+	// its place still counts and `visibleNotes` hides it.
+	const doc = (value as { doc?: Y.Doc | null }).doc;
+	const sealedText = value.get('sealedText');
+	const opened = waiting
+		? openWaitingText(doc, id, sealedText)
+		: value.get('text') === undefined && isSealed(sealedText)
+			? openText(doc, id, sealedText)
+			: str(value.get('text'), MAX_NOTE_LENGTH);
+	const text = opened === null ? '' : opened;
 	const color = value.get('color');
 	const place = value.get('place');
 	const position = readPoint(place);
@@ -85,6 +95,7 @@ export function readNote(id: string, value: unknown): Note | null {
 	const category = str(value.get('category'), MAX_CATEGORY_LENGTH);
 	if (category) note.category = category;
 	if (waiting) note.waiting = true;
+	if (opened === null) note.sealed = true;
 	// Optional and lenient too: a malformed tag is dropped, the note is kept.
 	const language = value.get('language');
 	if (isLanguageTag(language)) note.language = language;
@@ -102,15 +113,29 @@ export function readCluster(id: string, value: unknown): Cluster | null {
 	return { id, activityId, name, createdAt: finite(createdAt) ? createdAt : 0 };
 }
 
-export function readBallot(value: unknown): Ballot | null {
+/** A ballot; one sealed before results (seal.ts) is read only where it opens: on the voter's and
+ * the facilitator's devices, and everywhere once the record publishes the results key. */
+export function readBallot(value: unknown, doc?: Y.Doc | null): Ballot | null {
 	if (typeof value !== 'object' || value === null) return null;
-	const { activityId, voterId, noteIds, category } = value as Record<string, unknown>;
+	const { activityId, voterId, category, sealed } = value as Record<string, unknown>;
+	let { noteIds } = value as Record<string, unknown>;
 	if (str(activityId, 100) === undefined || str(voterId, 100) === undefined) return null;
+	if (noteIds === undefined && isSealed(sealed)) noteIds = openBallotNotes(doc, `${activityId}/${voterId}`, sealed);
 	if (!Array.isArray(noteIds) || noteIds.length > 100 || !noteIds.every((n) => str(n, 100) !== undefined)) return null;
 	const ballot: Ballot = { activityId: activityId as string, voterId: voterId as string, noteIds: noteIds as string[] };
 	const clean = str(category, MAX_CATEGORY_LENGTH);
 	if (clean) ballot.category = clean;
 	return ballot;
+}
+
+function openBallotNotes(doc: Y.Doc | null | undefined, key: string, sealed: string): unknown {
+	const text = openText(doc, `ballot/${key}`, sealed);
+	if (typeof text !== 'string') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
 }
 
 const KINDS: readonly ActivityKind[] = ['method', 'blank', 'break'];
@@ -203,7 +228,7 @@ export function readClusters(maps: SessionMaps, activityId?: string): Cluster[] 
 export function readBallots(maps: SessionMaps, activityId?: string): Ballot[] {
 	const out: Ballot[] = [];
 	maps.votes.forEach((value) => {
-		const ballot = readBallot(value);
+		const ballot = readBallot(value, maps.votes.doc);
 		if (ballot && (activityId === undefined || ballot.activityId === activityId)) out.push(ballot);
 	});
 	return out;

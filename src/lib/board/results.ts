@@ -18,6 +18,7 @@ export function visibleNotes(
 	return notes.filter(
 		(note) =>
 			(!note.waiting || owns(note.id)) &&
+			(!note.sealed || owns(note.id)) &&
 			(activity.revealed || !note.private || owns(note.id) || revealedIn(note.activityId))
 	);
 }

@@ -1,19 +1,240 @@
 /**
- * The one path a waiting note's text takes into and out of the document (moderated boards).
+ * The one path sealed text takes into and out of the document: private notes before reveal, notes
+ * waiting for moderation, and ballots before results (issue #15).
  *
- * Today it passes through unchanged: a waiting note is hidden by every device, as private notes
- * are, not encrypted. The authority issue (#15) makes `sealWaitingText` encrypt to the
- * facilitator's key and `openWaitingText` decrypt on the facilitator's device and the writer's
- * (which keeps its own copy); nothing else in the board needs to change for that, because every
- * write of a waiting note's text calls the first and every read calls the second.
+ * Why: these travel to every device — so a reveal works while the writer's phone sleeps — and a
+ * participant with developer tools reads whatever their device stores. So their text is sealed
+ * (`session/keys/sealing.ts`: ECDH P-256, HKDF, AES-GCM) to a key only the facilitator holds, and
+ * opened on every device when the facilitator's signed record publishes that key's private half.
+ *
+ * Keys. Each is derived from the facilitator's private key and a label — `reveal:<activity>`,
+ * `results:<activity>`, `moderation` — so nothing new must be stored or backed up: a backup that
+ * carries the facilitator's key reveals after a restore. The public halves are in the signed
+ * record (`sealKeys`, label → public key), added by the facilitator's device to every record it
+ * signs (`withSealingKeys`); at reveal or results the record also carries the private half
+ * (`openKeys`, label → private key). A participant's device learns keys only from a verified
+ * record, so nobody else can make notes seal to a key they hold.
+ *
+ * The writer opens its own sealed text without keeping the plaintext anywhere: the envelope's
+ * ephemeral key is derived from the device's secret, the text's context (note id) and a random
+ * salt stored with the envelope (ECDH is symmetric, see `openAsSender`).
+ *
+ * Stored form: `s1.<recipient public key>.<salt>.<envelope>`, base64url parts. A text without the
+ * `s1.` prefix under `sealedText` is a waiting note from before sealing and reads as plain text.
+ *
+ * Synchronous throughout (JavaScript implementation): the board's commands and reads are. Opening
+ * is cached — successes for good, failures until the record publishes another key.
  */
-import { MAX_NOTE_LENGTH } from './types';
+import type * as Y from 'yjs';
+import { openAsSender, openSync, sealSync } from '../session/keys/sealing';
+import { deriveSigningKey, fromBase64Url, isPublicKeyText, publicKeyOf, toBase64Url } from '../session/keys/signing';
+import { authorityOf, type ControlState } from './authority';
+import { MAX_NOTE_LENGTH, type Actor } from './types';
 
-export function sealWaitingText(text: string): string {
+export const SEALED_PREFIX = 's1.';
+/** A sealed note text (the limit's worth of four-byte characters, base64url) fits well inside. */
+export const MAX_SEALED_CHARS = 200 + Math.ceil(((MAX_NOTE_LENGTH * 4 + 200) * 4) / 3);
+const SALT_BYTES = 16;
+
+export type SealLabel = 'moderation' | `reveal:${string}` | `results:${string}`;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const derived = new Map<string, { publicKey: string; privateKey: Uint8Array }>();
+
+/** The key pair the facilitator's private key gives for a label (cached: derivation costs a
+ * scalar multiplication). */
+export function sealingKeyPair(facilitatorPrivate: Uint8Array, label: string) {
+	const cacheKey = `${toBase64Url(facilitatorPrivate)}|${label}`;
+	let pair = derived.get(cacheKey);
+	if (!pair) {
+		const keys = deriveSigningKey(facilitatorPrivate, `kohtaamo/seal/v1/${label}`);
+		pair = { publicKey: toBase64Url(keys.publicKey), privateKey: keys.privateKey };
+		if (derived.size > 1000) derived.clear();
+		derived.set(cacheKey, pair);
+	}
+	return pair;
+}
+
+/** The signed record's sealing keys, checked: malformed entries are left out. */
+function sealingOf(state: ControlState): { sealKeys: Map<string, string>; openKeys: Map<string, Uint8Array> } {
+	const cached = sealingCache.get(state);
+	if (cached) return cached;
+	const sealKeys = new Map<string, string>();
+	const openKeys = new Map<string, Uint8Array>();
+	const { sealKeys: seal, openKeys: open } = state as unknown as Record<string, unknown>;
+	if (isObject(seal))
+		for (const [label, key] of Object.entries(seal))
+			if (typeof key === 'string' && isPublicKeyText(key)) sealKeys.set(label, key);
+	if (isObject(open))
+		for (const [label, key] of Object.entries(open)) {
+			if (typeof key !== 'string' || !sealKeys.has(label)) continue;
+			const privateKey = fromBase64Url(key);
+			try {
+				// Only a private half that matches the published public half counts.
+				if (privateKey.length === 32 && toBase64Url(publicKeyOf(privateKey)) === sealKeys.get(label))
+					openKeys.set(label, privateKey);
+			} catch {
+				// Not a scalar on the curve.
+			}
+		}
+	const result = { sealKeys, openKeys };
+	sealingCache.set(state, result);
+	return result;
+}
+const sealingCache = new WeakMap<ControlState, ReturnType<typeof sealingOf>>();
+
+/**
+ * The state with every sealing key the facilitator owes: a public key for each activity's reveal
+ * and results and for moderation, and the private key of each reveal and results already shown.
+ * Called on the facilitator's device for every record it signs.
+ */
+export function withSealingKeys(state: ControlState, facilitatorPrivate: Uint8Array): ControlState {
+	const record = state as unknown as Record<string, unknown>;
+	const sealKeys: Record<string, string> = isObject(record.sealKeys)
+		? { ...(record.sealKeys as Record<string, string>) }
+		: {};
+	const openKeys: Record<string, string> = isObject(record.openKeys)
+		? { ...(record.openKeys as Record<string, string>) }
+		: {};
+	const labels: string[] = ['moderation'];
+	for (const id of Object.keys(state.activities)) labels.push(`reveal:${id}`, `results:${id}`);
+	for (const label of labels) sealKeys[label] = sealingKeyPair(facilitatorPrivate, label).publicKey;
+	for (const [id, entry] of Object.entries(state.activities)) {
+		if (entry.revealed === true)
+			openKeys[`reveal:${id}`] = toBase64Url(sealingKeyPair(facilitatorPrivate, `reveal:${id}`).privateKey);
+		if (entry.resultsShown === true)
+			openKeys[`results:${id}`] = toBase64Url(sealingKeyPair(facilitatorPrivate, `results:${id}`).privateKey);
+	}
+	return { ...state, sealKeys, openKeys } as ControlState;
+}
+
+/** The public key to seal to for a label, or null when there is none or it is already opened (the
+ * text is then written plain: everyone may read it). */
+function recipientFor(doc: Y.Doc, label: SealLabel): string | null {
+	const authority = authorityOf(doc);
+	if (!authority) return null;
+	const { sealKeys, openKeys } = sealingOf(authority.state);
+	return openKeys.has(label) ? null : (sealKeys.get(label) ?? null);
+}
+
+const senderKey = (device: Uint8Array, context: string, salt: string) =>
+	deriveSigningKey(device, `kohtaamo/seal/v1/sender/${context}/${salt}`).privateKey;
+
+/**
+ * Seals text for a label, bound to `context` (the note's id, the ballot's key). Null when the
+ * session has no such key yet (a session from before signed control, or before the facilitator's
+ * device signed one) or it is already opened, or this device has no secret: write the text plain.
+ */
+export function sealText(doc: Y.Doc, actor: Actor, context: string, label: SealLabel, text: string): string | null {
+	const recipient = recipientFor(doc, label);
+	if (!recipient || !actor.secrets) return null;
+	const salt = toBase64Url(crypto.getRandomValues(new Uint8Array(SALT_BYTES)));
+	const ephemeral = senderKey(actor.secrets.device, context, salt);
+	const sealed = sealSync(fromBase64Url(recipient), encoder.encode(text), {
+		ephemeral,
+		context: encoder.encode(context)
+	});
+	const stored = `${SEALED_PREFIX}${recipient}.${salt}.${toBase64Url(sealed)}`;
+	cachesOf(doc)?.opened.set(`${context}|${stored}`, text);
+	return stored;
+}
+
+/** Whether a stored value is sealed text (in the `s1.` form, whether or not this device opens it). */
+export const isSealed = (value: unknown): value is string =>
+	typeof value === 'string' && value.startsWith(SEALED_PREFIX);
+
+/** Which label a sealed value was sealed for, per the current record; null when unknown. */
+export function labelOf(doc: Y.Doc, value: string): string | null {
+	const authority = authorityOf(doc);
+	if (!authority || !isSealed(value)) return null;
+	const recipient = value.slice(SEALED_PREFIX.length).split('.')[0];
+	for (const [label, key] of sealingOf(authority.state).sealKeys) if (key === recipient) return label;
+	return null;
+}
+
+/** Per device (authority), never shared: one device's opened text must not leak to another's
+ * reads (several documents live in one test process). */
+const caches = new WeakMap<object, { opened: Map<string, string>; failed: Map<string, string> }>();
+function cachesOf(doc: Y.Doc | null | undefined) {
+	const authority = authorityOf(doc);
+	if (!authority) return null;
+	let found = caches.get(authority);
+	if (!found) caches.set(authority, (found = { opened: new Map(), failed: new Map() }));
+	return found;
+}
+
+/** What this device can open with, as one string: a failure is retried only when it changes. */
+function keyringVersion(doc: Y.Doc): string {
+	const authority = authorityOf(doc);
+	if (!authority) return '';
+	return `${authority.isFacilitator}|${[...sealingOf(authority.state).openKeys.keys()].join(',')}`;
+}
+
+/**
+ * Opens sealed text: with the private half the record published, with the facilitator's own key
+ * on the facilitator's device, or as its writer. Undefined when the value is malformed, null when
+ * this device cannot open it (yet).
+ */
+export function openText(doc: Y.Doc | null | undefined, context: string, value: unknown): string | null | undefined {
+	if (typeof value !== 'string' || value.length > MAX_SEALED_CHARS || !isSealed(value)) return undefined;
+	const parts = value.slice(SEALED_PREFIX.length).split('.');
+	if (parts.length !== 3 || !isPublicKeyText(parts[0])) return undefined;
+	const authority = authorityOf(doc);
+	const { opened, failed } = cachesOf(doc) ?? {};
+	if (!authority || !opened || !failed) return null;
+	const cacheKey = `${context}|${value}`;
+	const known = opened.get(cacheKey);
+	if (known !== undefined) return known;
+	const version = keyringVersion(doc!);
+	if (failed.get(cacheKey) === version) return null;
+	const [recipient, salt, body] = parts;
+	const envelope = fromBase64Url(body);
+	const aad = encoder.encode(context);
+	const { sealKeys, openKeys } = sealingOf(authority.state);
+	let plain: Uint8Array | null = null;
+	for (const [label, key] of sealKeys) {
+		if (key !== recipient) continue;
+		const privateKey =
+			openKeys.get(label) ??
+			(authority.isFacilitator && authority.signerPrivateKey
+				? sealingKeyPair(authority.signerPrivateKey, label).privateKey
+				: undefined);
+		if (privateKey) plain = openSync(privateKey, envelope, aad);
+		break;
+	}
+	if (!plain && authority.signerPrivateKey && fromBase64Url(salt).length === SALT_BYTES)
+		plain = openAsSender(senderKey(authority.signerPrivateKey, context, salt), fromBase64Url(recipient), envelope, aad);
+	let text: string | null = null;
+	try {
+		text = plain ? decoder.decode(plain) : null;
+	} catch {
+		text = null;
+	}
+	// Bounded: every note of a large session fits; a flood of junk cannot grow them without end.
+	if (opened.size > 20_000) opened.clear();
+	if (failed.size > 20_000) failed.clear();
+	if (text !== null && text.length > MAX_NOTE_LENGTH) text = null;
+	if (text !== null) opened.set(cacheKey, text);
+	else failed.set(cacheKey, version);
 	return text;
 }
 
-/** The text of a waiting note, or undefined when it is missing or malformed. */
-export function openWaitingText(sealed: unknown): string | undefined {
+/** A waiting note's text as stored: sealed to the facilitator's moderation key when the session
+ * has one, else plain (sessions from before signed control). */
+export function sealWaitingText(doc: Y.Doc, actor: Actor, noteId: string, text: string): string {
+	return sealText(doc, actor, noteId, 'moderation', text) ?? text;
+}
+
+/** The text of a waiting note: undefined when missing or malformed, null when this device cannot
+ * open it (anyone but the facilitator and the writer). */
+export function openWaitingText(
+	doc: Y.Doc | null | undefined,
+	noteId: string,
+	sealed: unknown
+): string | null | undefined {
+	if (isSealed(sealed)) return openText(doc, noteId, sealed);
 	return typeof sealed === 'string' && sealed.length <= MAX_NOTE_LENGTH ? sealed : undefined;
 }

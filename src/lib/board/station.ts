@@ -49,7 +49,7 @@ export function mergeStationNotes(
 			note.set('activityId', activity.id);
 			if (activity.moderated) {
 				note.set('moderation', 'waiting');
-				note.set('sealedText', sealWaitingText(n.text));
+				note.set('sealedText', sealWaitingText(doc, actor, n.id, n.text));
 			} else note.set('text', n.text);
 			note.set('color', 'yellow');
 			note.set('place', { ...slotPosition(geometry, zone, slot++), zone });

@@ -43,6 +43,9 @@ export interface Note {
 	/** Written on a moderated board and not yet approved: shown only to its writer (marked
 	 * "waiting") and in the facilitator's inbox. */
 	waiting?: true;
+	/** Its text is sealed and this device cannot open it yet (someone else's private or waiting
+	 * note): `text` is empty and the board never shows it (see seal.ts). */
+	sealed?: true;
 	/** A paper note brought in from a photo: its cropped picture (JPEG bytes); `text` is what the
 	 * facilitator typed for it, and its accessible name. */
 	image?: Uint8Array;
