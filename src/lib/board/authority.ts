@@ -27,7 +27,12 @@ import type * as Y from 'yjs';
 import { canonicalJson, fromBase64Url, PUBLIC_KEY_BYTES, sign, toBase64Url, verifySync } from '../session/keys/signing';
 import { LOCAL_ORIGIN } from './doc';
 import { readTimer, type TimerState } from './timer';
-import { withSealingKeys } from './seal';
+import { rootFor, withSealingKeys } from './seal';
+
+const sealRootsOf = (state: ControlState): Record<string, unknown> => {
+	const roots = (state as unknown as Record<string, unknown>).sealRoots;
+	return typeof roots === 'object' && roots !== null ? (roots as Record<string, unknown>) : {};
+};
 
 /** A record larger than this is ignored (a whole agenda with its boards fits many times over). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -206,6 +211,7 @@ export class FacilitatorAuthority {
 	#seen = new Map<string, VerifiedRecord | null>();
 	#ignored = 0;
 	#destroyed = false;
+	#root: { state: ControlState; root: Uint8Array | null } | null = null;
 	readonly #observer: (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => void;
 
 	constructor(options: AuthorityOptions) {
@@ -257,6 +263,15 @@ export class FacilitatorAuthority {
 	get signerPrivateKey(): Uint8Array | null {
 		return this.#signer?.privateKey ?? null;
 	}
+	/** The secret this device derives sealing keys from (facilitator and co-facilitators). */
+	get sealingRoot(): Uint8Array | null {
+		const state = this.state;
+		if (this.#root?.state !== state) {
+			const signer = this.#signer ? { publicKey: this.#signerText!, privateKey: this.#signer.privateKey } : null;
+			this.#root = { state, root: rootFor(state, signer, this.isFacilitator) };
+		}
+		return this.#root.root;
+	}
 
 	subscribe(listener: () => void): () => void {
 		this.#listeners.add(listener);
@@ -271,8 +286,10 @@ export class FacilitatorAuthority {
 		if (!this.canControl || this.#destroyed) return false;
 		const draft = structuredClone(this.state);
 		let next = change(draft) ?? draft;
-		// The facilitator's device puts every sealing key it owes into each record it signs.
-		if (this.isFacilitator) next = withSealingKeys(next, this.#signer!.privateKey);
+		// The facilitator's (or a co-facilitator's) device puts every sealing key it owes into each
+		// record it signs: public keys, the private ones of reveals and results, wraps for delegates.
+		const root = this.sealingRoot;
+		if (root) next = withSealingKeys(next, root, this.isFacilitator ? this.delegates : Object.keys(sealRootsOf(next)));
 		// Publishing the agenda on every mount changes nothing: no new record for it.
 		if (canonicalJson(next) === canonicalJson(this.state)) return true;
 		const seq = this.seq + 1;
@@ -297,7 +314,10 @@ export class FacilitatorAuthority {
 			const latest = this.#best?.delegation ?? NO_DELEGATION;
 			const body = canonicalJson({ seq: Math.max(latest.seq, current.seq) + 1, keys });
 			const sig = toBase64Url(await sign(signer.privateKey, encoder.encode(body)));
-			const state = { ...structuredClone(this.state), delegation: { body, sig } };
+			let state: ControlState = { ...structuredClone(this.state), delegation: { body, sig } };
+			// The co-facilitator gets the sealing root with its rights (and a revoked one's wrap goes).
+			const root = this.sealingRoot;
+			if (root) state = withSealingKeys(state, root, keys);
 			await this.#publish(this.seq + 1, state);
 		});
 		return true;
@@ -358,9 +378,9 @@ export class FacilitatorAuthority {
 			// A better record from elsewhere replaces this device's unsigned change.
 			if (this.#pending && this.#pending.seq <= verified.seq) this.#pending = null;
 			changed = true;
-			// A co-facilitator revealed or showed results: only the facilitator's device can publish
-			// the keys that open them, so it adds them (propose signs only when something changes).
-			if (this.isFacilitator) queueMicrotask(() => this.#destroyed || this.propose(() => {}));
+			// Someone revealed or showed results, or delegated: a device that holds the sealing root
+			// adds the keys the record owes (propose signs only when something changes).
+			if (this.canControl) queueMicrotask(() => this.#destroyed || this.propose(() => {}));
 		}
 		const best = this.#best;
 		if (best && (!verified || verified.stored.sig !== best.stored.sig)) {

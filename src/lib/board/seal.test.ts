@@ -9,7 +9,7 @@ import { publishActivities, setPhase } from './facilitation';
 import { approveNotes, setModerated, waitingNotes } from './moderation';
 import { readBallots, readNote, readNotes } from './read';
 import { visibleNotes, voteTotals } from './results';
-import { openText, sealingKeyPair } from './seal';
+import { openText, sealingKeyPair, sealingRoot } from './seal';
 import { activity, actor, PRIVATE_BOARD } from './test-board';
 
 /** Devices linked in memory; `cut` takes one out of the room (its page closed). */
@@ -68,7 +68,7 @@ describe('sealed private notes', () => {
 	it('puts a reveal key per activity into the signed record, derived from the facilitator’s key', async () => {
 		const { authorities, fKeys } = await room();
 		const state = authorities[2].state as unknown as { sealKeys: Record<string, string> };
-		expect(state.sealKeys['reveal:a1']).toBe(sealingKeyPair(fKeys.privateKey, 'reveal:a1').publicKey);
+		expect(state.sealKeys['reveal:a1']).toBe(sealingKeyPair(sealingRoot(fKeys.privateKey), 'reveal:a1').publicKey);
 		expect(state.sealKeys['results:a1']).toMatch(/^[A-Za-z0-9_-]{87}$/);
 		expect(state.sealKeys.moderation).toMatch(/^[A-Za-z0-9_-]{87}$/);
 	});
@@ -98,6 +98,25 @@ describe('sealed private notes', () => {
 		await settle(authorities);
 		expect(textOn(curiousDoc, id)).toBe(`Aamut ${MARKER}`);
 		expect(readNote(id, sessionMaps(curiousDoc).notes.get(id))?.sealed).toBeUndefined();
+	});
+
+	it('lets a co-facilitator reveal when the facilitator’s device is gone', async () => {
+		const { fDoc, ainoDoc, curiousDoc, aino, authorities, net } = await room();
+		// Aino's device becomes a co-facilitator (its device key is delegated).
+		authorities[0].setDelegate(authorities[1].signerKey!, true);
+		await settle(authorities);
+		expect(authorities[1].sealingRoot).not.toBeNull();
+		expect(authorities[2].sealingRoot).toBeNull();
+		const curious = actor('c2');
+		curious.secrets = { device: authorities[2].signerPrivateKey! };
+		const id = write(curiousDoc, curious, `Kuiskaus ${MARKER}`);
+		await settle(authorities);
+		net.cut(fDoc);
+		authorities[0].destroy();
+		expect(stored(ainoDoc).includes(MARKER)).toBe(false);
+		expect(setPhase(ainoDoc, aino, 'a1', 'reveal').ok).toBe(true);
+		await settle(authorities.slice(1));
+		expect(textOn(ainoDoc, id)).toBe(`Kuiskaus ${MARKER}`);
 	});
 
 	it('keeps an edit sealed before reveal and writes it plain after', async () => {
@@ -152,7 +171,7 @@ describe('sealed waiting notes', () => {
 		expect(textOn(ainoDoc, id)).toBe(`Odottaa ${MARKER}`);
 		expect(waitingNotes(readNotes(sessionMaps(fDoc))).map((n) => n.text)).toEqual([`Odottaa ${MARKER}`]);
 		expect(readNote(id, sessionMaps(curiousDoc).notes.get(id))).toMatchObject({ sealed: true, waiting: true });
-		expect(approveNotes(fDoc, facilitator, [id]).value).toBe(1);
+		expect(approveNotes(fDoc, facilitator, [id])).toEqual({ ok: true, value: 1 });
 		await settle(authorities);
 		expect(textOn(curiousDoc, id)).toBe(`Odottaa ${MARKER}`);
 	});
@@ -201,7 +220,7 @@ describe('malformed and foreign sealed entries', () => {
 			return map;
 		};
 		const other = (await generateSigningKey()).publicKey;
-		const recipient = sealingKeyPair(fKeys.privateKey, 'reveal:a1').publicKey;
+		const recipient = sealingKeyPair(sealingRoot(fKeys.privateKey), 'reveal:a1').publicKey;
 		const envelope = (to: Uint8Array, context: string) =>
 			Buffer.from(sealSync(to, new TextEncoder().encode('x'), { context: new TextEncoder().encode(context) })).toString(
 				'base64url'

@@ -7,9 +7,10 @@
  * (`session/keys/sealing.ts`: ECDH P-256, HKDF, AES-GCM) to a key only the facilitator holds, and
  * opened on every device when the facilitator's signed record publishes that key's private half.
  *
- * Keys. Each is derived from the facilitator's private key and a label — `reveal:<activity>`,
- * `results:<activity>`, `moderation` — so nothing new must be stored or backed up: a backup that
- * carries the facilitator's key reveals after a restore. The public halves are in the signed
+ * Keys. Each is derived from a sealing root (itself derived from the facilitator's private key)
+ * and a label — `reveal:<activity>`, `results:<activity>`, `moderation` — so nothing new must be
+ * stored or backed up: a backup that carries the facilitator's key reveals after a restore. The
+ * root is wrapped to each co-facilitator (`sealRoots`), who can then publish keys too. The public halves are in the signed
  * record (`sealKeys`, label → public key), added by the facilitator's device to every record it
  * signs (`withSealingKeys`); at reveal or results the record also carries the private half
  * (`openKeys`, label → private key). A participant's device learns keys only from a verified
@@ -27,6 +28,8 @@
  */
 import type * as Y from 'yjs';
 import { openAsSender, openSync, sealSync } from '../session/keys/sealing';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { deriveSigningKey, fromBase64Url, isPublicKeyText, publicKeyOf, toBase64Url } from '../session/keys/signing';
 import { authorityOf, type ControlState } from './authority';
 import { MAX_NOTE_LENGTH, type Actor } from './types';
@@ -44,18 +47,51 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const derived = new Map<string, { publicKey: string; privateKey: Uint8Array }>();
 
-/** The key pair the facilitator's private key gives for a label (cached: derivation costs a
- * scalar multiplication). */
-export function sealingKeyPair(facilitatorPrivate: Uint8Array, label: string) {
-	const cacheKey = `${toBase64Url(facilitatorPrivate)}|${label}`;
+/**
+ * The secret every sealing key of a session derives from. It is derived from the facilitator's key
+ * (so a backup carrying that key reveals after a restore) and wrapped to each co-facilitator's
+ * device key in the record (`sealRoots`), so a co-facilitator can publish reveal and results keys
+ * when the facilitator's device is gone.
+ */
+export function sealingRoot(facilitatorPrivate: Uint8Array): Uint8Array {
+	return hmac(sha256, facilitatorPrivate, encoder.encode('kohtaamo/seal-root/v1'));
+}
+
+/** The key pair a sealing root gives for a label (cached: derivation costs a scalar
+ * multiplication). */
+export function sealingKeyPair(root: Uint8Array, label: string) {
+	const cacheKey = `${toBase64Url(root)}|${label}`;
 	let pair = derived.get(cacheKey);
 	if (!pair) {
-		const keys = deriveSigningKey(facilitatorPrivate, `kohtaamo/seal/v1/${label}`);
+		const keys = deriveSigningKey(root, `kohtaamo/seal/v1/${label}`);
 		pair = { publicKey: toBase64Url(keys.publicKey), privateKey: keys.privateKey };
 		if (derived.size > 1000) derived.clear();
 		derived.set(cacheKey, pair);
 	}
 	return pair;
+}
+
+const ROOT_CONTEXT = encoder.encode('kohtaamo/seal-root');
+
+/** The sealing root as a co-facilitator receives it: sealed to its device key. */
+export function wrapRoot(root: Uint8Array, delegateKey: string): string {
+	return toBase64Url(sealSync(fromBase64Url(delegateKey), root, { context: ROOT_CONTEXT }));
+}
+
+/** The sealing root this device may use: the facilitator's own, or one wrapped to this device in
+ * the record (a co-facilitator); null for everyone else. */
+export function rootFor(
+	state: ControlState,
+	signer: { publicKey: string; privateKey: Uint8Array } | null,
+	isFacilitator: boolean
+) {
+	if (!signer) return null;
+	if (isFacilitator) return sealingRoot(signer.privateKey);
+	const roots = (state as unknown as Record<string, unknown>).sealRoots;
+	const wrapped = isObject(roots) ? roots[signer.publicKey] : undefined;
+	if (typeof wrapped !== 'string') return null;
+	const root = openSync(signer.privateKey, fromBase64Url(wrapped), ROOT_CONTEXT);
+	return root && root.length === 32 ? root : null;
 }
 
 /** The signed record's sealing keys, checked: malformed entries are left out. */
@@ -91,7 +127,7 @@ const sealingCache = new WeakMap<ControlState, ReturnType<typeof sealingOf>>();
  * and results and for moderation, and the private key of each reveal and results already shown.
  * Called on the facilitator's device for every record it signs.
  */
-export function withSealingKeys(state: ControlState, facilitatorPrivate: Uint8Array): ControlState {
+export function withSealingKeys(state: ControlState, root: Uint8Array, delegates: string[] = []): ControlState {
 	const record = state as unknown as Record<string, unknown>;
 	const sealKeys: Record<string, string> = isObject(record.sealKeys)
 		? { ...(record.sealKeys as Record<string, string>) }
@@ -101,14 +137,18 @@ export function withSealingKeys(state: ControlState, facilitatorPrivate: Uint8Ar
 		: {};
 	const labels: string[] = ['moderation'];
 	for (const id of Object.keys(state.activities)) labels.push(`reveal:${id}`, `results:${id}`);
-	for (const label of labels) sealKeys[label] = sealingKeyPair(facilitatorPrivate, label).publicKey;
+	for (const label of labels) sealKeys[label] = sealingKeyPair(root, label).publicKey;
 	for (const [id, entry] of Object.entries(state.activities)) {
 		if (entry.revealed === true)
-			openKeys[`reveal:${id}`] = toBase64Url(sealingKeyPair(facilitatorPrivate, `reveal:${id}`).privateKey);
+			openKeys[`reveal:${id}`] = toBase64Url(sealingKeyPair(root, `reveal:${id}`).privateKey);
 		if (entry.resultsShown === true)
-			openKeys[`results:${id}`] = toBase64Url(sealingKeyPair(facilitatorPrivate, `results:${id}`).privateKey);
+			openKeys[`results:${id}`] = toBase64Url(sealingKeyPair(root, `results:${id}`).privateKey);
 	}
-	return { ...state, sealKeys, openKeys } as ControlState;
+	// Wrapped once per co-facilitator (a new wrap every record would grow the document).
+	const old = isObject(record.sealRoots) ? (record.sealRoots as Record<string, string>) : {};
+	const sealRoots: Record<string, string> = {};
+	for (const key of delegates) sealRoots[key] = typeof old[key] === 'string' ? old[key] : wrapRoot(root, key);
+	return { ...state, sealKeys, openKeys, sealRoots } as ControlState;
 }
 
 /** The public key to seal to for a label, or null when there is none or it is already opened (the
@@ -170,7 +210,7 @@ function cachesOf(doc: Y.Doc | null | undefined) {
 function keyringVersion(doc: Y.Doc): string {
 	const authority = authorityOf(doc);
 	if (!authority) return '';
-	return `${authority.isFacilitator}|${[...sealingOf(authority.state).openKeys.keys()].join(',')}`;
+	return `${authority.sealingRoot !== null}|${[...sealingOf(authority.state).openKeys.keys()].join(',')}`;
 }
 
 /**
@@ -197,11 +237,8 @@ export function openText(doc: Y.Doc | null | undefined, context: string, value: 
 	let plain: Uint8Array | null = null;
 	for (const [label, key] of sealKeys) {
 		if (key !== recipient) continue;
-		const privateKey =
-			openKeys.get(label) ??
-			(authority.isFacilitator && authority.signerPrivateKey
-				? sealingKeyPair(authority.signerPrivateKey, label).privateKey
-				: undefined);
+		const root = authority.sealingRoot;
+		const privateKey = openKeys.get(label) ?? (root ? sealingKeyPair(root, label).privateKey : undefined);
 		if (privateKey) plain = openSync(privateKey, envelope, aad);
 		break;
 	}

@@ -15,7 +15,7 @@ export default defineMessages({
 		'length.limit': 'Enintään {max} merkkiä.',
 		'length.reached': 'Enimmäispituus {max} merkkiä on täynnä. Pidempää tekstiä ei tallenneta.',
 		'board.privateHintFacilitator':
-			'Osallistujat kirjoittavat nyt yksin. Heidän lappunsa näkyvät kaikille, kun paljastat ne.',
+			'Osallistujat kirjoittavat nyt yksin. Heidän lappunsa näkyvät kaikille, kun paljastat ne. Siihen asti tekstit on salattu muilta laitteilta; lappujen paikka ja väri eivät ole.',
 		'board.groupSelected': 'Ryhmittele valitut laput',
 		'list.select': 'Valitse lappu',
 		'list.zoneFor': 'Alue lapulle',
@@ -55,7 +55,8 @@ export default defineMessages({
 		'shortcuts.nudgeFar': 'Flytta lappen längre',
 		'length.limit': 'Högst {max} tecken.',
 		'length.reached': 'Den högsta längden, {max} tecken, är nådd. Längre text sparas inte.',
-		'board.privateHintFacilitator': 'Deltagarna skriver nu var för sig. Deras lappar syns för alla när du visar dem.',
+		'board.privateHintFacilitator':
+			'Deltagarna skriver nu var för sig. Deras lappar syns för alla när du visar dem. Fram till dess är texterna krypterade för andra enheter; lapparnas plats och färg är det inte.',
 		'board.groupSelected': 'Gruppera de valda lapparna',
 		'list.select': 'Välj lappen',
 		'list.zoneFor': 'Fält för lappen',
@@ -90,7 +91,7 @@ export default defineMessages({
 		'length.limit': 'At most {max} characters.',
 		'length.reached': 'You have reached the limit of {max} characters. Longer text is not kept.',
 		'board.privateHintFacilitator':
-			'Participants are writing alone now. Their notes appear to everyone when you reveal them.',
+			'Participants are writing alone now. Their notes appear to everyone when you reveal them. Until then their text is encrypted from other devices; the notes’ place and colour are not.',
 		'board.groupSelected': 'Group the selected notes',
 		'list.select': 'Select note',
 		'list.zoneFor': 'Zone for note',

@@ -41,7 +41,8 @@ export default defineMessages({
 		'board.note': 'Lappu',
 		'board.noteBy': 'Kirjoittaja: {author}',
 		'board.noteIn': 'Alue: {zone}',
-		'board.privateHint': 'Kirjoitatte nyt yksin. Muiden laput tulevat näkyviin, kun ohjaaja paljastaa ne.',
+		'board.privateHint':
+			'Kirjoitatte nyt yksin. Muiden laput tulevat näkyviin, kun ohjaaja paljastaa ne. Siihen asti lapun teksti on salattu muilta laitteilta; lapun paikka ja väri eivät ole.',
 		'board.hiddenCount': { one: '{count} muiden lappu on piilossa', other: '{count} muiden lappua on piilossa' },
 		'board.locked': 'Ohjaaja on lukinnut taulun. Voit katsella, mutta et muuttaa.',
 		'board.empty': 'Taululla ei ole vielä lappuja.',
@@ -142,7 +143,8 @@ export default defineMessages({
 		'board.note': 'Lapp',
 		'board.noteBy': 'Skriven av {author}',
 		'board.noteIn': 'Fält: {zone}',
-		'board.privateHint': 'Ni skriver nu var för sig. De andras lappar syns när den som leder visar dem.',
+		'board.privateHint':
+			'Ni skriver nu var för sig. De andras lappar syns när den som leder visar dem. Fram till dess är lappens text krypterad för andra enheter; lappens plats och färg är det inte.',
 		'board.hiddenCount': { one: '{count} lapp av andra är dold', other: '{count} lappar av andra är dolda' },
 		'board.locked': 'Den som leder har låst tavlan. Du kan titta men inte ändra.',
 		'board.empty': 'Det finns inga lappar på tavlan ännu.',
@@ -244,7 +246,8 @@ export default defineMessages({
 		'board.note': 'Note',
 		'board.noteBy': 'By {author}',
 		'board.noteIn': 'Zone: {zone}',
-		'board.privateHint': 'You are writing alone now. Others’ notes appear when the facilitator reveals them.',
+		'board.privateHint':
+			'You are writing alone now. Others’ notes appear when the facilitator reveals them. Until then a note’s text is encrypted from other devices; its place and colour are not.',
 		'board.hiddenCount': { one: '{count} note by others is hidden', other: '{count} notes by others are hidden' },
 		'board.locked': 'The facilitator has locked the board. You can look but not change anything.',
 		'board.empty': 'There are no notes on the board yet.',

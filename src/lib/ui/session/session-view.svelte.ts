@@ -44,6 +44,15 @@ export class SessionView {
 			const reread = () => {
 				this.#run = readRun(this.maps);
 				this.#activities = readActivities(this.maps).filter((a) => !a.archived);
+				// A record may publish a key that opens sealed notes and ballots (board/seal.ts): those
+				// notes are read again (only they), and the ballots.
+				const sealed = [...this.#notes.values()].filter((note) => note.sealed);
+				if (sealed.length > 0) {
+					const next = new Map(this.#notes);
+					for (const note of sealed) this.#refreshNote(next, note.id);
+					this.#notes = next;
+				}
+				this.#ballots = readBallots(this.maps);
 			};
 			this.#unobserve.push(authority.subscribe(reread));
 		}
