@@ -9,7 +9,7 @@ import { publishActivities, setPhase } from './facilitation';
 import { approveNotes, setModerated, waitingNotes } from './moderation';
 import { readBallots, readNote, readNotes } from './read';
 import { visibleNotes, voteTotals } from './results';
-import { openText, sealingKeyPair, sealingRoot } from './seal';
+import { openText, sealingKeyPair, sealingRoot, unsealAll } from './seal';
 import { activity, actor, PRIVATE_BOARD } from './test-board';
 
 /** Devices linked in memory; `cut` takes one out of the room (its page closed). */
@@ -157,6 +157,31 @@ describe('sealed private notes', () => {
 		const aino = actor('aino');
 		const id = write(doc, aino, 'Vanha tapa');
 		expect(sessionMaps(doc).notes.get(id)?.get('text')).toBe('Vanha tapa');
+	});
+});
+
+describe('a copy of the session under a new facilitator key', () => {
+	it('gets every sealed text opened with the original key, as plain unowned entries', async () => {
+		const { fKeys, fDoc, ainoDoc, aino, facilitator, authorities } = await room(activity('a1').board);
+		const id = write(ainoDoc, aino, 'Kopioon');
+		setPhase(fDoc, facilitator, 'a1', 'vote');
+		await settle(authorities);
+		castVote(ainoDoc, aino, id);
+		await settle(authorities);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(ainoDoc));
+		unsealAll(copy, sealingRoot(fKeys.privateKey), ['a1'], 'test');
+		const ballot = sessionMaps(copy).votes.get('a1/aino') as Record<string, unknown>;
+		expect(ballot.noteIds).toEqual([id]);
+		expect(ballot.sealed).toBeUndefined();
+		// A private note (sealed) on another board opens the same way.
+		const { ainoDoc: other, aino: writer, fKeys: otherKeys } = await room();
+		const privateId = write(other, writer, 'Yksityinen');
+		const copied = new Y.Doc();
+		Y.applyUpdate(copied, Y.encodeStateAsUpdate(other));
+		unsealAll(copied, sealingRoot(otherKeys.privateKey), ['a1'], 'test');
+		const map = sessionMaps(copied).notes.get(privateId)!;
+		expect([map.get('text'), map.get('sealedText'), map.get('owner')]).toEqual(['Yksityinen', undefined, undefined]);
 	});
 });
 

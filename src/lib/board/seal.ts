@@ -275,3 +275,56 @@ export function openWaitingText(
 	if (isSealed(sealed)) return openText(doc, noteId, sealed);
 	return typeof sealed === 'string' && sealed.length <= MAX_NOTE_LENGTH ? sealed : undefined;
 }
+
+/**
+ * Writes every sealed text of a document plain, opened with the session's sealing root: for a copy
+ * of a session that gets a new facilitator key (`export/backup-copy.ts`) and so could never open
+ * them. Opened notes lose their owner signature (it signed the sealed form), so the copy reads them
+ * as notes from before signed control. Not a board command: it rewrites a scratch copy that no
+ * other device shares, before its activities are re-keyed (the keys' labels name the old ids).
+ */
+export function unsealAll(doc: Y.Doc, root: Uint8Array, activityIds: string[], origin: unknown): void {
+	const keys = new Map<string, Uint8Array>();
+	for (const label of ['moderation', ...activityIds.flatMap((id) => [`reveal:${id}`, `results:${id}`])]) {
+		const pair = sealingKeyPair(root, label);
+		keys.set(pair.publicKey, pair.privateKey);
+	}
+	const open = (context: string, value: unknown): string | null => {
+		if (!isSealed(value)) return null;
+		const [recipient, , body] = value.slice(SEALED_PREFIX.length).split('.');
+		const privateKey = keys.get(recipient);
+		const plain = privateKey && body ? openSync(privateKey, fromBase64Url(body), encoder.encode(context)) : null;
+		try {
+			return plain ? decoder.decode(plain) : null;
+		} catch {
+			return null;
+		}
+	};
+	doc.transact(() => {
+		doc.getMap<unknown>('notes').forEach((note, id) => {
+			if (!isObject(note) || typeof (note as { get?: unknown }).get !== 'function') return;
+			const map = note as unknown as Y.Map<unknown>;
+			const text = open(id, map.get('sealedText'));
+			if (text === null) return;
+			if (map.get('moderation') === 'waiting') map.set('sealedText', text);
+			else {
+				map.set('text', text);
+				map.delete('sealedText');
+			}
+			map.delete('owner');
+			map.delete('textSig');
+		});
+		const votes = doc.getMap<unknown>('votes');
+		for (const [key, ballot] of [...votes.entries()]) {
+			if (!isObject(ballot)) continue;
+			const text = open(`ballot/${key}`, ballot.sealed);
+			if (text === null) continue;
+			const { sealed: _sealed, ...rest } = ballot;
+			try {
+				votes.set(key, { ...rest, noteIds: JSON.parse(text) as unknown });
+			} catch {
+				// Not a ballot: left sealed, and skipped by readers.
+			}
+		}
+	}, origin);
+}

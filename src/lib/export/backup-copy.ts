@@ -10,6 +10,8 @@
  */
 import * as Y from 'yjs';
 import { sessionMaps } from '../board/doc';
+import { sealingRoot, unsealAll } from '../board/seal';
+import { fromBase64Url } from '../session/keys/signing';
 import { translate } from '../i18n/translate';
 import { newId, newRoomKey } from '../session/ids';
 import type { SessionParts } from '../storage/backup-store';
@@ -21,6 +23,13 @@ export function copyOfParts(parts: SessionParts, now = Date.now()): SessionParts
 	const ids = new Map(parts.agenda.map((item) => [item.id, newId()]));
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, parts.update);
+	// The copy gets a new facilitator key, which cannot open what the original sealed (private
+	// notes before reveal, waiting notes, ballots): open them with the original's key, while the
+	// activities still have the ids their keys were derived for.
+	const { signingKey, facilitatorKey } = parts.session;
+	const original = signingKey && signingKey.publicKey === facilitatorKey ? signingKey.privateKey : undefined;
+	if (original)
+		unsealAll(doc, sealingRoot(fromBase64Url(original)), [...sessionMaps(doc).activities.keys()], RESTORE_ORIGIN);
 	rekeyActivities(doc, ids);
 	// The copy is a new session with a new facilitator identity (made when it opens): the original's
 	// signed record names the old activity ids and key, so it goes; the plain fields seed the new one.
