@@ -52,6 +52,11 @@ export async function updateSessionPlan(id: string, change: Partial<SessionPlan>
 	await db().sessions.update(id, { ...change, updatedAt: Date.now() });
 }
 
+/** The session's room after the facilitator moved it (removing a device, board/room-move.ts). */
+export async function updateSessionRoom(id: string, room: { name: string; secret: string }): Promise<void> {
+	await db().sessions.update(id, { room, updatedAt: Date.now() });
+}
+
 export async function updateClosingNotes(id: string, closingNotes: string): Promise<void> {
 	await db().sessions.update(id, { closingNotes, updatedAt: Date.now() });
 }

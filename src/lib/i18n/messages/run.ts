@@ -33,6 +33,12 @@ export default defineMessages({
 		'run.coFacilitators': 'Apuohjaajat',
 		'run.coFacilitatorsHelp':
 			'Apuohjaaja voi viedä työpajaa eteenpäin omalla laitteellaan, myös jos tämä laite sammuu. Tunnista laite koodista, joka näkyy sen näytöllä.',
+		'run.removeDevices': 'Poista laite',
+		'run.removeDevicesHelp':
+			'Poistettu laite ei saa enää mitään työpajasta. Muut laitteet siirtyvät uuteen huoneeseen: vanhat julisteet ja QR-koodit eivät enää päästä sisään, joten näytä uusi koodi.',
+		'run.removeDevice': 'Poista laite: {device}',
+		'run.deviceRemoved':
+			'Laite on poistettu. Vanhat julisteet ja QR-koodit eivät enää toimi: näytä tai tulosta uusi kutsu.',
 		'run.makeCoFacilitator': 'Tee apuohjaajaksi: {device}',
 		'run.removeCoFacilitator': 'Poista apuohjaajan oikeudet: {device}',
 		'run.noOtherDevices': 'Muita laitteita ei ole nyt yhteydessä.',
@@ -105,6 +111,9 @@ export default defineMessages({
 		'participant.facilitatorAway':
 			'Ohjaajan laite ei ole juuri nyt yhteydessä. Voit jatkaa kirjoittamista: muutokset siirtyvät, kun yhteys palaa.',
 		'participant.break': 'Tauko',
+		'participant.removed': 'Ohjaaja poisti tämän laitteen työpajasta',
+		'participant.removedBody':
+			'Tämä laite ei enää saa työpajan muutoksia. Jos tämä oli virhe, pyydä ohjaajalta uusi kutsu.',
 		'participant.thanks': 'Kiitos osallistumisesta!',
 		'participant.thanksBody': 'Työpaja on päättynyt. Kirjoittamasi laput ovat tallessa ohjaajalla.',
 		'participant.deleted': 'Työpajan tiedot on poistettu tästä laitteesta.',
@@ -144,6 +153,12 @@ export default defineMessages({
 		'run.coFacilitators': 'Medledare',
 		'run.coFacilitatorsHelp':
 			'En medledare kan föra workshoppen vidare från sin egen enhet, också om den här enheten stängs av. Känn igen enheten på koden som syns på dess skärm.',
+		'run.removeDevices': 'Ta bort en enhet',
+		'run.removeDevicesHelp':
+			'En borttagen enhet får inget mer från workshoppen. De andra enheterna flyttar till ett nytt rum: gamla affischer och QR-koder släpper inte längre in någon, så visa den nya koden.',
+		'run.removeDevice': 'Ta bort enheten: {device}',
+		'run.deviceRemoved':
+			'Enheten är borttagen. Gamla affischer och QR-koder fungerar inte längre: visa eller skriv ut den nya inbjudan.',
 		'run.makeCoFacilitator': 'Gör till medledare: {device}',
 		'run.removeCoFacilitator': 'Ta bort medledarens rättigheter: {device}',
 		'run.noOtherDevices': 'Inga andra enheter är uppkopplade just nu.',
@@ -215,6 +230,9 @@ export default defineMessages({
 		'participant.facilitatorAway':
 			'Den som leder är inte uppkopplad just nu. Du kan fortsätta skriva: ändringarna går över när anslutningen är tillbaka.',
 		'participant.break': 'Paus',
+		'participant.removed': 'Den som leder tog bort den här enheten från workshoppen',
+		'participant.removedBody':
+			'Den här enheten får inte längre workshoppens ändringar. Om det var ett misstag, be den som leder om en ny inbjudan.',
 		'participant.thanks': 'Tack för att du deltog!',
 		'participant.thanksBody': 'Workshoppen har avslutats. Lapparna du skrev finns hos den som ledde.',
 		'participant.deleted': 'Workshoppens uppgifter har raderats från den här enheten.',
@@ -254,6 +272,12 @@ export default defineMessages({
 		'run.coFacilitators': 'Co-facilitators',
 		'run.coFacilitatorsHelp':
 			'A co-facilitator can move the workshop on from their own device, also if this one switches off. Recognise the device by the code shown on its screen.',
+		'run.removeDevices': 'Remove a device',
+		'run.removeDevicesHelp':
+			'A removed device receives nothing more from the workshop. The other devices move to a new room: old posters and QR codes no longer let anyone in, so show the new code.',
+		'run.removeDevice': 'Remove device: {device}',
+		'run.deviceRemoved':
+			'The device is removed. Old posters and QR codes no longer work: show or print the new invitation.',
 		'run.makeCoFacilitator': 'Make co-facilitator: {device}',
 		'run.removeCoFacilitator': 'Take back co-facilitator rights: {device}',
 		'run.noOtherDevices': 'No other devices are connected now.',
@@ -327,6 +351,9 @@ export default defineMessages({
 		'participant.facilitatorAway':
 			'The facilitator’s device is not connected right now. You can keep writing: changes go through when the connection is back.',
 		'participant.break': 'Break',
+		'participant.removed': 'The facilitator removed this device from the workshop',
+		'participant.removedBody':
+			'This device no longer receives the workshop’s changes. If this was a mistake, ask the facilitator for a new invitation.',
 		'participant.thanks': 'Thank you for taking part!',
 		'participant.thanksBody': 'The workshop has ended. The facilitator has the notes you wrote.',
 		'participant.deleted': 'The workshop’s data has been deleted from this device.',

@@ -21,7 +21,10 @@ import { recordAnswers } from '$lib/board/participation';
 import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
-import { ensureSessionKeys, getSession } from '$lib/storage/sessions';
+import { ensureSessionKeys, getSession, updateSessionRoom } from '$lib/storage/sessions';
+import { moveRoom } from '$lib/board/room-move';
+import { newRoomKey } from '$lib/session/ids';
+import { SessionRoom } from './session-room.svelte';
 import type { SyncLogEvent, SyncState } from '$lib/sync';
 import { OwnNotes } from './own-notes.svelte';
 import type { Present } from './presence';
@@ -50,6 +53,8 @@ export class LiveSession extends SessionCommands {
 	readonly presence: SessionPresence;
 	readonly history: SessionHistory;
 	readonly authority: SessionAuthority;
+	/** The room this device is in, following the facilitator's moves (removing a device). */
+	readonly room: SessionRoom;
 	readonly #open: OpenDoc;
 	readonly #own: OwnNotes;
 	readonly #connectOptions: ConnectOptions | false;
@@ -99,6 +104,17 @@ export class LiveSession extends SessionCommands {
 		});
 		this.summary = summary;
 		this.authority = authority;
+		this.room = new SessionRoom({
+			doc: open.doc,
+			room: summary.room,
+			move: (room) => {
+				void updateSessionRoom(summary.id, room).catch((error: unknown) =>
+					console.error('could not store the room', error)
+				);
+				this.#connection?.moveTo(room.name, room.secret);
+			},
+			leave: () => this.#connection?.destroy()
+		});
 		this.#open = open;
 		this.#own = own;
 		this.view = view;
@@ -130,14 +146,14 @@ export class LiveSession extends SessionCommands {
 
 	/** Starts syncing with the other devices of the room (idempotent). */
 	connect(): void {
-		if (this.#destroyed || this.#connectOptions === false) return;
+		if (this.#destroyed || this.#connectOptions === false || this.room.removed) return;
 		if (!this.#connection) {
 			const o = this.#connectOptions;
 			this.#connection = new SessionConnection({
 				doc: this.#open.doc,
 				awareness: this.awareness,
-				room: this.summary.room.name,
-				secret: this.summary.room.secret,
+				room: this.room.current.name,
+				secret: this.room.current.secret,
 				settings: o.settings ?? signalingSettings,
 				page: o.page ?? window,
 				createSync: o.createSync,
@@ -188,6 +204,19 @@ export class LiveSession extends SessionCommands {
 		return this.presence.facilitatorNow();
 	}
 
+	/**
+	 * Removes a device (by its join key, as presence announces it): the room moves to a new name and
+	 * secret, wrapped to every other device present and to this one, and the removed device learns
+	 * nothing after it. Devices not connected now are left behind in the old room, as is every
+	 * printed poster and shown QR code.
+	 */
+	removeDevice(key: string) {
+		const keep = this.present.map((p) => p.key).filter((k): k is string => !!k && k !== key);
+		const own = this.summary.signingKey?.publicKey;
+		if (own) keep.push(own);
+		return moveRoom(this.doc, this.actor, newRoomKey(), keep, [key]);
+	}
+
 	/** Whether this device wrote the note (reactive). */
 	owns(noteId: string): boolean {
 		return this.#own.has(noteId);
@@ -212,6 +241,7 @@ export class LiveSession extends SessionCommands {
 		this.#destroyed = true;
 		this.#connection?.destroy();
 		this.#connection = null;
+		this.room.destroy();
 		this.presence.destroy();
 		this.awareness.destroy();
 		this.history.destroy();

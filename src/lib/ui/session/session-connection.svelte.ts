@@ -30,7 +30,7 @@ export interface SessionConnectionOptions {
 const OFFLINE: SyncState = { signaling: 'offline', direct: 0, relayed: 0, synced: false };
 
 export class SessionConnection {
-	readonly #o: SessionConnectionOptions;
+	#o: SessionConnectionOptions;
 	#sync: SessionSync | null = null;
 	#destroyed = false;
 	#state = $state.raw<SyncState>({ signaling: 'connecting', direct: 0, relayed: 0, synced: false });
@@ -75,6 +75,16 @@ export class SessionConnection {
 		sync.on('state', (state) => (this.#state = state));
 		this.#state = sync.state;
 		this.#sync = sync;
+	}
+
+	/** Moves to another room (the facilitator removed a device and re-keyed the room; see
+	 * `board/room-move.ts`): leaves the old one and, unless disconnected, joins the new one. */
+	moveTo(room: string, secret: string): void {
+		if (this.#o.room === room && this.#o.secret === secret) return;
+		const wasConnected = this.#sync !== null;
+		this.disconnect();
+		this.#o = { ...this.#o, room, secret };
+		if (wasConnected) this.connect();
 	}
 
 	/** Leaves the room, telling the others (idempotent; `connect` joins again). */
