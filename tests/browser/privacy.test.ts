@@ -120,4 +120,68 @@ test.describe('sealed private notes against a curious participant', () => {
 		expect(await inDocument(curious.page, plain)).toBe(true);
 		expect([...curious.errors, ...facilitator.errors]).toEqual([]);
 	});
+
+	test('after removal the removed device receives nothing, the old link admits nobody, and the others keep syncing', async ({
+		devices,
+		server
+	}) => {
+		const facilitator = await devices.open();
+		const id = await planSession(facilitator.page, server.url, { title: 'Removal', methods: ['Hopes and concerns'] });
+		const oldLink = await startRun(facilitator.page, server.url, id);
+		const aino = await devices.open();
+		const removed = await devices.open();
+		for (const [device, name] of [
+			[aino, 'Aino'],
+			[removed, 'Poistettava']
+		] as const) {
+			await device.page.goto(oldLink);
+			await expect(device.page.getByRole('button', { name: 'Join' })).toBeVisible({ timeout: 60_000 });
+			await join(device, oldLink, name);
+		}
+		for (const device of [facilitator, aino, removed]) await expectConnected(device.page, 2);
+		// Past private writing, so the notes below travel as plain text (easy to look for).
+		await facilitator.page
+			.getByRole('group', { name: 'Phase' })
+			.getByRole('button', { name: /Reveal/ })
+			.click();
+
+		const code = ((await removed.page.locator('.device-code').innerText()).match(/: (\S+)$/) ?? [])[1];
+		expect(code).toBeTruthy();
+		await facilitator.page.getByRole('button', { name: `Remove device: Poistettava (${code})` }).click();
+		await expect(
+			facilitator.page.getByText('The device is removed. Old posters and QR codes no longer work')
+		).toBeVisible();
+		await expect(
+			removed.page.getByRole('heading', { name: 'The facilitator removed this device from the workshop' })
+		).toBeVisible({ timeout: 60_000 });
+		const newLink = await facilitator.page.getByLabel('Join link').inputValue();
+		expect(newLink).not.toBe(oldLink);
+
+		// The remaining devices keep syncing, both ways, in the new room.
+		const fromAino = `AFTER-${Date.now().toString(36)}-aino`;
+		await addNote(aino.page, fromAino, 'Hopes');
+		await expect.poll(() => viewTexts(facilitator.page), { timeout: 60_000 }).toContain(fromAino);
+		const fromFacilitator = `AFTER-${Date.now().toString(36)}-facilitator`;
+		await addNote(facilitator.page, fromFacilitator, 'Hopes');
+		await expect.poll(() => viewTexts(aino.page), { timeout: 60_000 }).toContain(fromFacilitator);
+
+		// The old join link: a device that opens it now (the removed one again, and a new one) joins
+		// the old room, where nobody is left.
+		await join(removed, oldLink, 'Poistettava');
+		await expect(
+			removed.page.getByRole('heading', { name: 'The facilitator removed this device from the workshop' })
+		).toBeVisible({ timeout: 60_000 });
+		const stranger = await devices.open();
+		await join(stranger, oldLink, 'Uusi');
+		// A note written after both opened the old link, seen by the remaining devices first.
+		const last = `AFTER-${Date.now().toString(36)}-last`;
+		await addNote(aino.page, last, 'Hopes');
+		await expect.poll(() => viewTexts(facilitator.page), { timeout: 60_000 }).toContain(last);
+		for (const device of [removed, stranger])
+			for (const marker of [fromAino, fromFacilitator, last]) {
+				expect(await inDocument(device.page, marker)).toBe(false);
+				expect(await inIndexedDb(device.page, marker)).toBe(false);
+			}
+		expect([...aino.errors, ...facilitator.errors]).toEqual([]);
+	});
 });

@@ -13,7 +13,7 @@
 import type * as Y from 'yjs';
 import { openSync, sealSync } from '../session/keys/sealing';
 import { fromBase64Url, isPublicKeyText, toBase64Url } from '../session/keys/signing';
-import { authorityOf, controlStateOf, type ControlState } from './authority';
+import { authorityOf, type ControlState } from './authority';
 import type { CommandResult } from './commands';
 import { facilitatorChange } from './control';
 import type { Actor } from './types';
@@ -103,7 +103,9 @@ export function moveRoom(
  * moved no room or has nothing for this device. */
 export function roomFor(doc: Y.Doc): (RoomKey & { seq: number }) | null {
 	const authority = authorityOf(doc);
-	const move = readRoomMove(controlStateOf(doc));
+	// The signed record only, never this device's pending change: the facilitator's device must not
+	// leave before its record is in the document the others receive.
+	const move = readRoomMove(authority?.best?.state ?? null);
 	const key = authority?.signerKey;
 	const privateKey = authority?.signerPrivateKey;
 	if (!move || !key || !privateKey || !Object.hasOwn(move.wraps, key)) return null;
@@ -111,8 +113,9 @@ export function roomFor(doc: Y.Doc): (RoomKey & { seq: number }) | null {
 	return room ? { ...room, seq: move.seq } : null;
 }
 
-/** Whether the facilitator removed this device from the session. */
+/** Whether the facilitator removed this device from the session (per the signed record). */
 export function isRemoved(doc: Y.Doc): boolean {
-	const key = authorityOf(doc)?.signerKey;
-	return key !== null && key !== undefined && (controlStateOf(doc)?.removed.includes(key) ?? false);
+	const authority = authorityOf(doc);
+	const key = authority?.signerKey;
+	return key !== null && key !== undefined && (authority?.best?.state.removed.includes(key) ?? false);
 }

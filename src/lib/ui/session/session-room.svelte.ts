@@ -9,6 +9,10 @@ import type * as Y from 'yjs';
 import { authorityOf } from '$lib/board/authority';
 import { isRemoved, roomFor, type RoomKey } from '$lib/board/room-move';
 
+/** How long a device stays in the old room after learning of a move, so that the record reaches
+ * every device there (each passes it on) — the removed one too, which is then told it has left. */
+export const MOVE_DELAY_MS = 3_000;
+
 export interface SessionRoomOptions {
 	doc: Y.Doc;
 	room: RoomKey;
@@ -16,6 +20,8 @@ export interface SessionRoomOptions {
 	move: (room: RoomKey) => void;
 	/** Leaves the room for good (this device was removed). */
 	leave: () => void;
+	/** How long to stay in the old room (`MOVE_DELAY_MS`; tests shorten it). */
+	delayMs?: number;
 }
 
 export class SessionRoom {
@@ -23,6 +29,9 @@ export class SessionRoom {
 	#removed = $state.raw(false);
 	readonly #o: SessionRoomOptions;
 	#stop: () => void = () => {};
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** The room a move is scheduled to. */
+	#moving: string | null = null;
 
 	constructor(options: SessionRoomOptions) {
 		this.#o = options;
@@ -50,11 +59,19 @@ export class SessionRoom {
 		}
 		const next = roomFor(this.#o.doc);
 		if (!next || (next.name === this.#room.name && next.secret === this.#room.secret)) return;
-		this.#room = { name: next.name, secret: next.secret };
-		this.#o.move(this.#room);
+		if (next.name === this.#moving) return;
+		this.#moving = next.name;
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			this.#moving = null;
+			if (isRemoved(this.#o.doc)) return;
+			this.#room = { name: next.name, secret: next.secret };
+			this.#o.move(this.#room);
+		}, this.#o.delayMs ?? MOVE_DELAY_MS);
 	}
 
 	destroy(): void {
+		clearTimeout(this.#timer);
 		this.#stop();
 	}
 }
