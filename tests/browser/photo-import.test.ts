@@ -138,8 +138,19 @@ test.describe('paper notes from a photo', () => {
 		await expect(participant.page.getByRole('img', { name: 'Paper note, text not typed yet' })).toHaveCount(
 			expected - 1
 		);
+		// The pictures load (blob addresses pass the page's content security policy).
+		await expect
+			.poll(() =>
+				participant.page.locator('.note-item img').evaluateAll((imgs) =>
+					imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+				)
+			)
+			.toBe(true);
+		// On the board (which renders only the notes near the screen) each note shows its picture.
 		await participant.page.getByRole('button', { name: 'Board', exact: true }).click();
-		await expect(participant.page.locator('.note img')).toHaveCount(expected);
+		await expect(participant.page.locator('.note img').first()).toBeVisible();
+		await expect(participant.page.locator('button.note:not(:has(img))')).toHaveCount(0);
+		await expect(participant.page.getByRole('button', { name: new RegExp(`^${TYPED}`) })).toHaveCount(1);
 
 		// The PDF summary holds every picture (jsPDF stores equal pictures once) and the typed text.
 		await page.goto(`${server.url}/sessions/${id}`);
