@@ -61,7 +61,9 @@ test.describe('paper notes from a photo', () => {
 		const dialog = page.getByRole('dialog', { name: 'Paper notes from a photo' });
 		await expect(dialog).toBeVisible();
 		await dialog.getByLabel('Choose a picture file').setInputFiles(`tests/fixtures/paper-notes/${PHOTO}`);
-		await expect(dialog.getByRole('status')).toHaveText(`Found ${expected} notes. Check the outlines before adding them.`);
+		await expect(dialog.getByRole('status')).toHaveText(
+			`Found ${expected} notes. Check the outlines before adding them.`
+		);
 		const outlines = dialog.locator('svg [data-outline]');
 		await expect(outlines).toHaveCount(expected);
 		await expect(dialog.getByRole('list', { name: 'Outlines' }).getByRole('button')).toHaveCount(expected);
@@ -126,7 +128,9 @@ test.describe('paper notes from a photo', () => {
 		const items = page.locator('.note-item');
 		await expect(items.locator('img')).toHaveCount(expected);
 		await items.first().getByRole('button', { name: /^Edit/ }).click();
-		const noteDialog = page.getByRole('dialog').filter({ has: page.getByRole('img', { name: 'Photo of the paper note' }) });
+		const noteDialog = page
+			.getByRole('dialog')
+			.filter({ has: page.getByRole('img', { name: 'Photo of the paper note' }) });
 		await noteDialog.getByLabel('Text', { exact: true }).fill(TYPED);
 		await noteDialog.getByRole('button', { name: 'Save note' }).click();
 		await expect(page.getByRole('img', { name: TYPED })).toHaveCount(1);
@@ -141,9 +145,11 @@ test.describe('paper notes from a photo', () => {
 		// The pictures load (blob addresses pass the page's content security policy).
 		await expect
 			.poll(() =>
-				participant.page.locator('.note-item img').evaluateAll((imgs) =>
-					imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
-				)
+				participant.page
+					.locator('.note-item img')
+					.evaluateAll((imgs) =>
+						imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+					)
 			)
 			.toBe(true);
 		// On the board (which renders only the notes near the screen) each note shows its picture.

@@ -21,7 +21,11 @@ const TYPED = 'Lisää penkkejä pihalle';
 
 /** Image XObjects in a PDF's bytes: one per picture drawn (jsPDF writes each once). */
 function imageCount(bytes: ArrayBuffer): number {
-	return (Buffer.from(bytes).toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
+	return (
+		Buffer.from(bytes)
+			.toString('latin1')
+			.match(/\/Subtype\s*\/Image/g) ?? []
+	).length;
 }
 
 describe('image notes in the exports', { timeout: 60_000 }, () => {

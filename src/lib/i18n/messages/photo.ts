@@ -17,7 +17,10 @@ export default defineMessages({
 		'photo.problem.not-image': 'Tiedosto ei ole kuva. Valitse valokuva (esimerkiksi JPEG tai PNG).',
 		'photo.problem.too-large': 'Tiedosto on yli {max} Mt. Valitse pienempi kuva.',
 		'photo.problem.unreadable': 'Kuvaa ei voitu avata. Kokeile toista kuvaa tai tiedostomuotoa.',
-		'photo.preview': { one: 'Valokuva, jossa on {count} lapun rajaus', other: 'Valokuva, jossa on {count} lapun rajaukset' },
+		'photo.preview': {
+			one: 'Valokuva, jossa on {count} lapun rajaus',
+			other: 'Valokuva, jossa on {count} lapun rajaukset'
+		},
 		'photo.outlines': 'Rajaukset',
 		'photo.box': 'Lappu {number}',
 		'photo.keys':
@@ -25,7 +28,10 @@ export default defineMessages({
 		'photo.addBox': 'Lisää rajaus',
 		'photo.boxAdded': 'Rajaus {number} lisätty kuvan keskelle.',
 		'photo.removeBox': 'Poista rajaus {number}',
-		'photo.boxRemoved': { one: 'Rajaus {number} poistettu. Jäljellä {count}.', other: 'Rajaus {number} poistettu. Jäljellä {count}.' },
+		'photo.boxRemoved': {
+			one: 'Rajaus {number} poistettu. Jäljellä {count}.',
+			other: 'Rajaus {number} poistettu. Jäljellä {count}.'
+		},
 		'photo.zone': 'Lisää alueelle',
 		'photo.add': { one: 'Lisää {count} lappu', other: 'Lisää {count} lappua' },
 		'photo.adding': 'Lisätään lappuja…',
@@ -65,7 +71,10 @@ export default defineMessages({
 		'photo.addBox': 'Lägg till en kontur',
 		'photo.boxAdded': 'Kontur {number} har lagts till mitt i fotot.',
 		'photo.removeBox': 'Ta bort kontur {number}',
-		'photo.boxRemoved': { one: 'Kontur {number} borttagen. {count} kvar.', other: 'Kontur {number} borttagen. {count} kvar.' },
+		'photo.boxRemoved': {
+			one: 'Kontur {number} borttagen. {count} kvar.',
+			other: 'Kontur {number} borttagen. {count} kvar.'
+		},
 		'photo.zone': 'Lägg till i området',
 		'photo.add': { one: 'Lägg till {count} lapp', other: 'Lägg till {count} lappar' },
 		'photo.adding': 'Lägger till lappar…',
@@ -97,7 +106,10 @@ export default defineMessages({
 		'photo.problem.not-image': 'That file is not a picture. Choose a photo (JPEG or PNG, for example).',
 		'photo.problem.too-large': 'That file is over {max} MB. Choose a smaller photo.',
 		'photo.problem.unreadable': 'The photo could not be opened. Try another photo or file format.',
-		'photo.preview': { one: 'The photo with the outline of {count} note', other: 'The photo with the outlines of {count} notes' },
+		'photo.preview': {
+			one: 'The photo with the outline of {count} note',
+			other: 'The photo with the outlines of {count} notes'
+		},
 		'photo.outlines': 'Outlines',
 		'photo.box': 'Note {number}',
 		'photo.keys':
@@ -105,7 +117,10 @@ export default defineMessages({
 		'photo.addBox': 'Add an outline',
 		'photo.boxAdded': 'Outline {number} added in the middle of the photo.',
 		'photo.removeBox': 'Remove outline {number}',
-		'photo.boxRemoved': { one: 'Outline {number} removed. {count} left.', other: 'Outline {number} removed. {count} left.' },
+		'photo.boxRemoved': {
+			one: 'Outline {number} removed. {count} left.',
+			other: 'Outline {number} removed. {count} left.'
+		},
 		'photo.zone': 'Add to zone',
 		'photo.add': { one: 'Add {count} note', other: 'Add {count} notes' },
 		'photo.adding': 'Adding notes…',

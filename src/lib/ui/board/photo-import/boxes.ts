@@ -79,7 +79,10 @@ export function newBox(id: number, others: EditBox[], photo: PhotoSize): EditBox
 		others.length > 0
 			? Math.round(others.reduce((s, b) => s + (b.width + b.height) / 2, 0) / others.length)
 			: Math.round(Math.min(photo.width, photo.height) / 10);
-	return clampBox({ id, x: photo.width / 2 - side / 2, y: photo.height / 2 - side / 2, width: side, height: side }, photo);
+	return clampBox(
+		{ id, x: photo.width / 2 - side / 2, y: photo.height / 2 - side / 2, width: side, height: side },
+		photo
+	);
 }
 
 /**

@@ -26,7 +26,9 @@ export interface Photo {
 	url: string;
 }
 
-export async function readPhoto(file: File): Promise<{ ok: true; photo: Photo } | { ok: false; problem: PhotoProblem }> {
+export async function readPhoto(
+	file: File
+): Promise<{ ok: true; photo: Photo } | { ok: false; problem: PhotoProblem }> {
 	if (!file.type.startsWith('image/')) return { ok: false, problem: 'not-image' };
 	if (file.size > MAX_PHOTO_FILE_BYTES) return { ok: false, problem: 'too-large' };
 	let bitmap: ImageBitmap;
