@@ -139,9 +139,13 @@ test.describe('paper notes from a photo', () => {
 		await listView(participant.page);
 		await expect(participant.page.locator('.note-item img')).toHaveCount(expected);
 		await expect(participant.page.getByRole('img', { name: TYPED })).toBeVisible();
-		await expect(participant.page.getByRole('img', { name: 'Paper note, text not typed yet' })).toHaveCount(
+		// Untyped ones are told apart by number, in their names and in their controls' names.
+		await expect(participant.page.getByRole('img', { name: /^Paper note \d+, text not typed yet$/ })).toHaveCount(
 			expected - 1
 		);
+		await expect(
+			participant.page.getByRole('img', { name: `Paper note ${expected - 1}, text not typed yet`, exact: true })
+		).toHaveCount(1);
 		// The pictures load (blob addresses pass the page's content security policy).
 		await expect
 			.poll(() =>

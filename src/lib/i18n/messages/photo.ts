@@ -45,6 +45,7 @@ export default defineMessages({
 			other: 'Työpajaan mahtuu enää {count} kuvalappua. Poista rajauksia.'
 		},
 		'photo.untyped': 'Paperilappu, tekstiä ei vielä kirjoitettu',
+		'photo.untypedNumbered': 'Paperilappu {number}, tekstiä ei vielä kirjoitettu',
 		'photo.imageAlt': 'Valokuva paperilapusta',
 		'photo.typeHint': 'Kirjoita paperilapun teksti sellaisena kuin se on kuvassa.'
 	},
@@ -88,6 +89,7 @@ export default defineMessages({
 			other: 'Workshoppen rymmer bara {count} bildlappar till. Ta bort konturer.'
 		},
 		'photo.untyped': 'Papperslapp, texten är inte inskriven än',
+		'photo.untypedNumbered': 'Papperslapp {number}, texten är inte inskriven än',
 		'photo.imageAlt': 'Foto av papperslappen',
 		'photo.typeHint': 'Skriv in texten på papperslappen så som den står på fotot.'
 	},
@@ -134,6 +136,7 @@ export default defineMessages({
 			other: 'The workshop has room for only {count} more photo notes. Remove some outlines.'
 		},
 		'photo.untyped': 'Paper note, text not typed yet',
+		'photo.untypedNumbered': 'Paper note {number}, text not typed yet',
 		'photo.imageAlt': 'Photo of the paper note',
 		'photo.typeHint': 'Type the text of the paper note as it reads in the photo.'
 	}
