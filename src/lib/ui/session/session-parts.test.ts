@@ -210,6 +210,24 @@ describe('SessionConnection', () => {
 		doc.destroy();
 	});
 
+	it('moves to another room: leaves the old one’s devices and syncs with the new one’s', async () => {
+		const oldRoom = randomRoom();
+		const newRoom = randomRoom();
+		const { doc, conn } = connection(oldRoom);
+		const left = devices.create({ url: server.url, ...oldRoom });
+		const there = devices.create({ url: server.url, ...newRoom });
+		conn.connect();
+		await waitFor(() => conn.state.synced && left.sync.peers().length === 1, 'linked in the old room');
+		conn.moveTo(newRoom.room, newRoom.secret);
+		await waitFor(() => conn.state.synced && there.sync.peers().length === 1, 'linked in the new room');
+		await waitFor(() => left.sync.peers().length === 0, 'gone from the old room');
+		doc.getMap('notes').set('n', 'uusi');
+		await waitFor(() => there.notes.get('n') === 'uusi', 'synced in the new room');
+		expect(left.notes.get('n')).toBeUndefined();
+		conn.destroy();
+		doc.destroy();
+	});
+
 	it('keeps the recent log, and puts each kind of drop on the console at most every ten seconds', async () => {
 		const room = randomRoom();
 		const warnings: unknown[][] = [];
