@@ -85,6 +85,8 @@ test.describe('accessibility', () => {
 	test.describe.configure({ mode: 'parallel', timeout: 180_000 });
 
 	test('a whole workshop by keyboard alone, on two devices, axe-clean in every state', async ({ devices, server }) => {
+		// Some forty axe scans on two devices: about two minutes on a quiet machine, far more on a busy one.
+		test.setTimeout(600_000);
 		const facilitator = await devices.open({ viewport: { width: 1280, height: 900 } });
 		const participant = await devices.open({ viewport: PHONE });
 		const fac = facilitator.page;
@@ -341,6 +343,8 @@ test.describe('accessibility', () => {
 			devices,
 			server
 		}) => {
+			// Eleven routes, each scanned by axe: slow on a busy machine.
+			test.setTimeout(420_000);
 			const facilitator = await devices.open({ viewport: { width: 1280, height: 900 } });
 			const participant = await devices.open({ viewport: { width: 1280, height: 900 } });
 			const id = await planSession(facilitator.page, server.url, { title: 'Reflows', methods: [HMW] });
