@@ -99,10 +99,12 @@ export function guardFocus(): () => void {
 	const onfocusout = (event: FocusEvent) => {
 		if (event.relatedTarget === null) schedule();
 	};
-	const observer = new MutationObserver(() => {
-		if (!last || !lost(last.element)) return;
-		if ((last.element as HTMLButtonElement).disabled === true) disabledSince = true;
-		schedule();
+	const observer = new MutationObserver((records) => {
+		if (!last) return;
+		const element = last.element;
+		// Seen even when it is enabled again within the same batch of changes.
+		if (records.some((r) => r.type === 'attributes' && r.target === element)) disabledSince = true;
+		if (disabledSince || lost(element)) schedule();
 	});
 	document.addEventListener('focusin', onfocusin);
 	document.addEventListener('focusout', onfocusout);
