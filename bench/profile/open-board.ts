@@ -4,7 +4,7 @@
  * self time of the heaviest functions and the browser's own layout/style/script totals — so a missed
  * target in `npm run bench -- boardframes` can be explained from a profile, not a guess.
  *
- *   node --import tsx bench/profile/open-board.ts [notes=1000] [gesture: open|drag|pan|zoom]
+ *   node --import tsx bench/profile/open-board.ts [notes=1000] [open|pan|zoom]
  * The raw profile is written to bench-results/open-board.cpuprofile (open it in DevTools).
  */
 import { writeFile, mkdir } from 'node:fs/promises';
@@ -59,6 +59,22 @@ try {
 	if (gesture === 'open') {
 		await page.goto(`${server.url}/sessions/${backup.sessionId}/run`);
 		await open();
+	} else if (gesture === 'pan') {
+		// The benchmark's pointer pan, from the board's background (a 200-note board has some on screen).
+		const at = await page.evaluate(() => {
+			const c = document.querySelector('.canvas')!.getBoundingClientRect();
+			for (let y = Math.min(c.bottom, innerHeight) - 10; y > c.top; y -= 15)
+				for (let x = c.right - 10; x > c.left; x -= 15) {
+					const hit = document.elementFromPoint(x, y);
+					if (hit?.closest('.canvas') && !hit.closest('[data-note-id], button')) return { x, y };
+				}
+			throw new Error('no background on screen');
+		});
+		await page.mouse.move(at.x, at.y);
+		await page.mouse.down();
+		for (let i = 1; i <= 40; i++) await page.mouse.move(at.x - i * 4, at.y - i * 2);
+		await page.mouse.up();
+		await page.waitForTimeout(500);
 	} else {
 		// The benchmark's wheel zoom, over the middle of the board's visible part.
 		const at = await page.evaluate(() => {
