@@ -13,6 +13,7 @@ import home from './messages/home';
 import methodProblems from './messages/method-problems';
 import methods from './messages/methods';
 import network from './messages/network';
+import photo from './messages/photo';
 import plan from './messages/plan';
 import report from './messages/report';
 import run from './messages/run';
@@ -28,6 +29,7 @@ const areas = [
 	methods,
 	methodProblems,
 	network,
+	photo,
 	plan,
 	report,
 	run,
