@@ -12,6 +12,7 @@ import exportMessages from './messages/export';
 import home from './messages/home';
 import methodProblems from './messages/method-problems';
 import methods from './messages/methods';
+import modes from './messages/modes';
 import network from './messages/network';
 import plan from './messages/plan';
 import report from './messages/report';
@@ -27,6 +28,7 @@ const areas = [
 	home,
 	methods,
 	methodProblems,
+	modes,
 	network,
 	plan,
 	report,
