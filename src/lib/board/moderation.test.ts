@@ -121,7 +121,11 @@ describe('moderated boards', () => {
 		declineNotes(doc, facilitator, [first, second], 'Kirjoita aiheesta');
 		syncDocs(doc, phone);
 		expect(heard).toBe(1);
-		expect(declinedNotes(phone).map((d) => d.noteId).sort()).toEqual([first, second].sort());
+		expect(
+			declinedNotes(phone)
+				.map((d) => d.noteId)
+				.sort()
+		).toEqual([first, second].sort());
 		stop();
 		declineNotes(doc, facilitator, [write(doc, actor('p3'), 'Kolme')], '');
 		syncDocs(doc, phone);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addStationNote, countStationNotes, deleteStation, getStation, saveStation, stationNotes, stationsOfSession } from './stations';
+import {
+	addStationNote,
+	countStationNotes,
+	deleteStation,
+	getStation,
+	saveStation,
+	stationNotes,
+	stationsOfSession
+} from './stations';
 
 const station = (id: string, sessionId?: string) => ({
 	id,
@@ -28,7 +36,9 @@ describe('comment stations in storage', () => {
 	it('refuses a second note under the same id, and deletes a station with its notes', async () => {
 		await saveStation(station('st-3'));
 		await addStationNote({ id: 'note-dddddd', stationId: 'st-3', text: 'Once', createdAt: 1 });
-		await expect(addStationNote({ id: 'note-dddddd', stationId: 'st-3', text: 'Twice', createdAt: 2 })).rejects.toThrow();
+		await expect(
+			addStationNote({ id: 'note-dddddd', stationId: 'st-3', text: 'Twice', createdAt: 2 })
+		).rejects.toThrow();
 		await deleteStation('st-3');
 		expect(await getStation('st-3')).toBeUndefined();
 		expect(await stationNotes('st-3')).toEqual([]);

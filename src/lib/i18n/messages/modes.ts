@@ -125,7 +125,8 @@ export default defineMessages({
 		'station.unlock': 'Öppna',
 		'station.backToStation': 'Tillbaka till responsstationen',
 		'station.noteCount': { one: '{count} lapp sparad.', other: '{count} lappar sparade.' },
-		'station.linkedHelp': 'Lapparna flyttas till verkstadens tavla när du öppnar verkstadens ledarvy på den här enheten.',
+		'station.linkedHelp':
+			'Lapparna flyttas till verkstadens tavla när du öppnar verkstadens ledarvy på den här enheten.',
 		'station.saveFile': 'Spara lapparna i en fil',
 		'station.leave': 'Stäng responsstationen',
 		'station.setup.title': 'Responsstation',
@@ -228,6 +229,9 @@ export default defineMessages({
 		'station.setUpHere': 'Start a comment station on this device',
 		'station.readFile': 'Add notes from a comment station’s file to {title}',
 		'station.fileInvalid': 'This file is not a comment station’s file.',
-		'station.merged': { one: '{count} note came from the comment station.', other: '{count} notes came from the comment station.' }
+		'station.merged': {
+			one: '{count} note came from the comment station.',
+			other: '{count} notes came from the comment station.'
+		}
 	}
 });

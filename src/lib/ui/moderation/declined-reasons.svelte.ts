@@ -22,7 +22,9 @@ export class DeclinedReasons {
 
 	/** This device's declined notes in `activityId`, oldest first, not yet dismissed. */
 	mine(activityId: string): Declined[] {
-		return this.#all.filter((d) => d.activityId === activityId && this.#owns(d.noteId) && !this.#dismissed.has(d.noteId));
+		return this.#all.filter(
+			(d) => d.activityId === activityId && this.#owns(d.noteId) && !this.#dismissed.has(d.noteId)
+		);
 	}
 
 	dismiss(noteId: string): void {

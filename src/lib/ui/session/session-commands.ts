@@ -93,7 +93,8 @@ export class SessionCommands {
 		facilitation.publishActivities(this.#c.doc, this.#c.actor, agenda);
 	// --- moderation and comment stations --------------------------------------------------------
 
-	setModerated = (activityId: string, on: boolean) => moderation.setModerated(this.#c.doc, this.#c.actor, activityId, on);
+	setModerated = (activityId: string, on: boolean) =>
+		moderation.setModerated(this.#c.doc, this.#c.actor, activityId, on);
 	/** `edits`: a new text for some of the notes (edit and approve). */
 	approveNotes = (ids: string[], edits?: ReadonlyMap<string, string>) =>
 		moderation.approveNotes(this.#c.doc, this.#c.actor, ids, edits);
