@@ -62,7 +62,7 @@ test.describe('museum modes', () => {
 		await inbox.getByRole('button', { name: 'Edit and approve: More things to tuch' }).click();
 		await inbox.getByLabel('Edit the note before approving it').fill('More things to touch');
 		await inbox.getByRole('button', { name: 'Approve as edited' }).click();
-		await inbox.getByRole('button', { name: 'Approve: Longer breaks between rooms' }).focus();
+		await inbox.getByRole('button', { name: 'Approve: Longer breaks between rooms', exact: true }).focus();
 		await f.keyboard.press('Enter');
 		await expect(inbox.getByRole('status')).toHaveText('1 note waiting');
 		await expect.poll(() => noteTexts(bo)).toEqual(['Longer breaks between rooms', 'More things to touch']);
