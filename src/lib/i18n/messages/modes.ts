@@ -113,7 +113,7 @@ export default defineMessages({
 		'station.thanks': 'Tack! Din tanke sparades.',
 		'station.saveFailed': 'Det gick inte att spara. Försök igen.',
 		'station.ageQuestion': 'Din ålder (frivilligt)',
-		'station.age.child': 'Under 13',
+		'station.age.child': 'Yngre än 13',
 		'station.age.teen': '13–17',
 		'station.age.adult': '18–64',
 		'station.age.senior': '65 eller äldre',
