@@ -40,7 +40,9 @@ function launch(port: number, extraArgs: string[], log: string[]): Promise<{ chi
 			],
 			{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
 		);
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${log.join('')}`)), 20_000);
+		// Generous: tsx compiles the server on start, which took over 20 s on two busy cores (three
+		// instances start back to back in the cluster test).
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${log.join('')}`)), 60_000);
 		const onData = (chunk: Buffer) => {
 			log.push(chunk.toString());
 			const match = /On this computer: https?:\/\/localhost:(\d+)\//.exec(log.join(''));

@@ -9,8 +9,11 @@ import type { Method } from '$lib/methods/types';
 import { saveCustomMethod } from '$lib/storage/custom-methods';
 import { downloadBlob } from '$lib/ui/download';
 
-export type ImportOutcome =
-	{ ok: true; method: Method } | { ok: false; message: MessageKey; detail?: string; problems?: MethodProblem[] };
+/** Why a method-library file (a method or a template) was not imported. */
+export type ImportRefusal = { ok: false; message: MessageKey; detail?: string; problems?: MethodProblem[] };
+export type ImportOutcome = { ok: true; method: Method } | ImportRefusal;
+/** What the shared file button (`FileImport.svelte`) shows: the imported thing, or the refusal. */
+export type FileImportOutcome<V> = { ok: true; value: V } | ImportRefusal;
 
 /** Validates a chosen file and stores it as an own method; nothing is stored when it is invalid.
  * An id that is taken (a built-in, or an own method) gets a fresh one, so nothing is overwritten. */

@@ -3,10 +3,8 @@
  * prepared once, and the few things a facilitator does with them. Changes go through storage and
  * then `refresh()`, as with the method library.
  */
-import type { MessageKey } from '$lib/i18n/catalog';
 import type { Locale } from '$lib/i18n/locales';
 import { loadBuiltinTemplates } from '$lib/methods/builtin-templates';
-import type { MethodProblem } from '$lib/methods/parse';
 import { templateSearchText } from '$lib/methods/search';
 import type { WorkshopTemplate } from '$lib/methods/templates';
 import type { Method } from '$lib/methods/types';
@@ -15,6 +13,7 @@ import type { AgendaItem, SessionPlan, SessionSummary } from '$lib/session/types
 import { deleteOwnTemplate, listOwnTemplates, saveOwnTemplate } from '$lib/storage/own-templates';
 import { createSessionWithAgenda } from '$lib/storage/sessions';
 import { downloadBlob } from '$lib/ui/download';
+import type { ImportRefusal } from '$lib/ui/methods/method-files';
 
 export interface TemplateEntry {
 	template: WorkshopTemplate;
@@ -24,9 +23,7 @@ export interface TemplateEntry {
 	text: string;
 }
 
-export type TemplateImportOutcome =
-	| { ok: true; template: WorkshopTemplate }
-	| { ok: false; message: MessageKey; detail?: string; problems?: MethodProblem[] };
+export type TemplateImportOutcome = { ok: true; template: WorkshopTemplate } | ImportRefusal;
 
 class TemplateLibrary {
 	#entries = $state.raw<TemplateEntry[]>([]);
