@@ -72,7 +72,7 @@ describe('database migrations', () => {
 		expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'sv' });
 	});
 
-	it('opens a version-2 database as version 3: every row kept, and an empty table for own templates', async () => {
+	it('opens a version-2 database as the current version: every row kept, and empty tables for own templates and stations', async () => {
 		const name = `kohtaamo-migration-${crypto.randomUUID()}`;
 		const v2 = new Dexie(name);
 		v2.version(1).stores(SCHEMA_V1);
