@@ -1,7 +1,7 @@
 /**
  * The PDF summary of a 500-note session: how long it takes in Node (the pure export, cold and
- * warm), and in Chromium with its CPU throttled 4× through the DevTools protocol — the issue's
- * target is under 3 s there. Cold is the first export in a fresh process or page (module
+ * warm), and in Chromium with its CPU throttled 4× through the DevTools protocol — issue 12's
+ * target was under 3 s there; issue 16 tightens the cold export to 1.5 s. Cold is the first export in a fresh process or page (module
  * evaluation and JIT included): what a facilitator waits for after opening the app.
  */
 import { readFileSync } from 'node:fs';
@@ -106,7 +106,8 @@ async function inChromium(): Promise<Figure[]> {
 				name: `PDF summary, ${result.notes} notes, Chromium ${THROTTLE}× CPU throttle, cold`,
 				value: result.times[0],
 				unit: 'ms',
-				target: { max: 3000 },
+				// Issue 16: cold at 4× within 1.5 s (issue 12 had asked for 3 s).
+				target: { max: 1500 },
 				notes: `Chromium ${version}`
 			},
 			{

@@ -380,9 +380,17 @@ function zoneGroup(w: PdfWriter, zone: ZoneGroup, zoned: boolean, showVotes: boo
 const ENTRY_GAP = 1.8;
 const NUMBER_WIDTH = 11;
 
+/** A paper note's picture in the listing: wide enough to read handwriting, narrow beside its text. */
+const IMAGE_WIDTH = 32;
+const IMAGE_GAP = 3;
+
 interface EntryLayout {
 	x: number;
+	/** Where the text starts, right of the number (and of the picture of a paper note). */
+	textX: number;
 	textWidth: number;
+	/** The paper note's picture, in mm. */
+	image: { bytes: Uint8Array; width: number; height: number } | null;
 	votesWidth: number;
 	text: Paragraph;
 	author: Paragraph | null;
@@ -391,11 +399,26 @@ interface EntryLayout {
 
 function layoutEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: boolean, t: Translate): EntryLayout {
 	const votesWidth = showVotes ? 22 : 0;
-	const textWidth = w.width - indent - NUMBER_WIDTH - votesWidth;
+	const image = entry.note.image ? pictureSize(w, entry.note.image) : null;
+	const imageWidth = image ? IMAGE_WIDTH + IMAGE_GAP : 0;
+	const textWidth = w.width - indent - NUMBER_WIDTH - votesWidth - imageWidth;
 	const text = w.measure(entry.note.text, textWidth, S.body);
 	const author = entry.author ? w.measure(t('summary.author', { name: entry.author }), textWidth, S.small) : null;
-	const height = Math.max(text.height + (author?.height ?? 0), 5) + ENTRY_GAP;
-	return { x: w.left + indent, textWidth, votesWidth, text, author, height };
+	const height = Math.max(text.height + (author?.height ?? 0), 5, image?.height ?? 0) + ENTRY_GAP;
+	const x = w.left + indent;
+	return { x, textX: x + NUMBER_WIDTH + imageWidth, textWidth, image, votesWidth, text, author, height };
+}
+
+/** A picture's size at the listing's width, from the JPEG's own dimensions; null if it is unreadable
+ * (the note is then listed by its text alone rather than failing the whole summary). */
+function pictureSize(w: PdfWriter, bytes: Uint8Array): EntryLayout['image'] {
+	try {
+		const { width, height } = w.doc.getImageProperties(bytes);
+		if (!(width > 0 && height > 0)) return null;
+		return { bytes, width: IMAGE_WIDTH, height: Math.min(IMAGE_WIDTH * 1.5, (IMAGE_WIDTH * height) / width) };
+	} catch {
+		return null;
+	}
 }
 
 function noteEntryHeight(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: boolean, t: Translate): number {
@@ -404,7 +427,7 @@ function noteEntryHeight(w: PdfWriter, entry: SummaryNote, indent: number, showV
 
 /** One note: colour swatch and number, the text wrapped, votes at the right, the author below. */
 function noteEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: boolean, t: Translate): void {
-	const { x, textWidth, votesWidth, text, author, height } = layoutEntry(w, entry, indent, showVotes, t);
+	const { x, textX, textWidth, image, votesWidth, text, author, height } = layoutEntry(w, entry, indent, showVotes, t);
 	w.ensure(height);
 
 	w.fillColor(NOTE_BACKGROUNDS[entry.note.color]);
@@ -415,17 +438,18 @@ function noteEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: 
 	w.textColor(COLORS.muted);
 	w.drawLines(number, x + 4, w.y + 0.3, NUMBER_WIDTH - 5);
 
+	if (image) w.doc.addImage(image.bytes, 'JPEG', x + NUMBER_WIDTH, w.y + 0.5, image.width, image.height);
 	w.textColor(COLORS.text);
-	w.drawLines(text, x + NUMBER_WIDTH, w.y, textWidth);
+	w.drawLines(text, textX, w.y, textWidth);
 	if (author) {
 		w.textColor(COLORS.muted);
-		w.drawLines(author, x + NUMBER_WIDTH, w.y + text.height, textWidth);
+		w.drawLines(author, textX, w.y + text.height, textWidth);
 	}
 	// A note without votes shows none: an empty column reads as zero, without a column of "0 votes".
 	if (showVotes && entry.votes > 0) {
 		const votes = w.measure(t('summary.votes', { count: entry.votes }), votesWidth, { size: 9, bold: true });
 		w.textColor(COLORS.text);
-		w.drawLines(votes, x + NUMBER_WIDTH + textWidth, w.y + 0.2, votesWidth, { align: 'right' });
+		w.drawLines(votes, textX + textWidth, w.y + 0.2, votesWidth, { align: 'right' });
 	}
 	w.y += height;
 }

@@ -14,6 +14,7 @@ import methodProblems from './messages/method-problems';
 import methods from './messages/methods';
 import modes from './messages/modes';
 import network from './messages/network';
+import photo from './messages/photo';
 import plan from './messages/plan';
 import report from './messages/report';
 import run from './messages/run';
@@ -30,6 +31,7 @@ const areas = [
 	methodProblems,
 	modes,
 	network,
+	photo,
 	plan,
 	report,
 	run,

@@ -3,6 +3,8 @@ import { boardGeometry, NOTE_HEIGHT, NOTE_WIDTH } from '$lib/board/geometry';
 import { COLUMNS_BOARD } from '$lib/board/test-board';
 import {
 	contentBounds,
+	drawnArea,
+	DRAWN_GRID,
 	fitCamera,
 	MAX_ZOOM,
 	MIN_ZOOM,
@@ -131,5 +133,37 @@ describe('Viewport', () => {
 		expect(back.x).toBeCloseTo(p.x);
 		expect(back.y).toBeCloseTo(p.y);
 		expect(viewport.visible.w).toBeCloseTo(900 / viewport.zoom);
+	});
+});
+
+describe('drawnArea', () => {
+	it('covers the visible rectangle, widened to the grid and no further', () => {
+		const visible = { x: 130, y: -20, w: 1000, h: 380 };
+		const area = drawnArea(visible);
+		expect(area.x).toBeLessThanOrEqual(visible.x);
+		expect(area.y).toBeLessThanOrEqual(visible.y);
+		expect(area.x + area.w).toBeGreaterThanOrEqual(visible.x + visible.w);
+		expect(area.y + area.h).toBeGreaterThanOrEqual(visible.y + visible.h);
+		expect(visible.x - area.x).toBeLessThan(DRAWN_GRID);
+		expect(area.x + area.w - (visible.x + visible.w)).toBeLessThan(DRAWN_GRID);
+		expect(area).toEqual({ x: 0, y: -200, w: 1200, h: 600 });
+	});
+
+	it('stays the same while a small pan keeps the screen inside one grid cell, and moves when it does not', () => {
+		const at = (x: number) => drawnArea({ x, y: 0, w: 500, h: 300 });
+		expect(at(210)).toEqual(at(250));
+		expect(at(250)).not.toEqual(at(190));
+	});
+
+	it("follows the viewport's visible rectangle as it pans and zooms", () => {
+		const viewport = new Viewport();
+		viewport.resize(1000, 600, false);
+		viewport.panBy(-900, -400);
+		viewport.zoomAt({ x: 0, y: 0 }, 2);
+		const visible = viewport.visible;
+		const area = drawnArea(visible);
+		expect(area.x).toBeLessThanOrEqual(visible.x);
+		expect(area.x + area.w).toBeGreaterThanOrEqual(visible.x + visible.w);
+		expect(area.w).toBeLessThan(visible.w + 2 * DRAWN_GRID);
 	});
 });

@@ -99,6 +99,27 @@ export function contentBounds(notes: readonly { position: Point }[], geometry?: 
 	return union(zones.map(zoneRect));
 }
 
+/** The grid the drawn area snaps to, in board pixels (see `drawnArea`). */
+export const DRAWN_GRID = 200;
+
+/**
+ * The board area whose notes the canvas puts in the page: the visible rectangle widened outwards to
+ * a coarse grid, so that panning changes the set of notes only when an edge crosses a grid line. No
+ * wider margin than the grid's: notes entering the screen are added in the same frame as the camera
+ * move anyway, and a margin of a quarter screen all round doubled the notes a dense board laid out
+ * and styled before its first paint (profile of opening a 1,000-note board at 4× CPU throttle).
+ */
+export function drawnArea(visible: Rect, grid = DRAWN_GRID): Rect {
+	const x = Math.floor(visible.x / grid) * grid;
+	const y = Math.floor(visible.y / grid) * grid;
+	return {
+		x,
+		y,
+		w: Math.ceil((visible.x + visible.w) / grid) * grid - x,
+		h: Math.ceil((visible.y + visible.h) / grid) * grid - y
+	};
+}
+
 export class Viewport {
 	#x = $state.raw(0);
 	#y = $state.raw(0);

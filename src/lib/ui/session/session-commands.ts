@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import * as commands from '$lib/board/commands';
 import * as facilitation from '$lib/board/facilitation';
+import * as imageNotes from '$lib/board/image-notes';
 import * as moderation from '$lib/board/moderation';
 import { mergeStationNotes, type StationNote } from '$lib/board/station';
 import * as timer from '$lib/board/timer';
@@ -70,6 +71,11 @@ export class SessionCommands {
 	retractVote = (noteId: string, activityId?: string) =>
 		commands.retractVote(this.#c.doc, this.#c.actor, noteId, activityId);
 	/** This device's dots in an activity (reactive: follows the ballots). */
+	/** Paper notes from a photo (facilitator): one transaction, one undo step. */
+	addImageNotes = (activityId: string, zone: string | null, notes: imageNotes.NewImageNote[]) =>
+		imageNotes.addImageNotes(this.#c.doc, this.#c.actor, activityId, zone, notes);
+	/** How many more image notes the session can hold. */
+	imageNoteRoom = () => imageNotes.MAX_IMAGE_NOTES - imageNotes.imageNoteCount(this.#c.doc);
 	myDots = (activityId: string) => {
 		void this.#c.view.ballots;
 		return commands.myDots(this.#c.view.maps, activityId, this.#c.actor.participantId);
