@@ -296,7 +296,7 @@ function activitySection(
 	const showVotes = activity.totalVotes > 0;
 	if (activity.top.length > 0) {
 		w.heading(t('summary.activity.top'), S.h2, { before: 2, keepWith: 14 });
-		for (const entry of activity.top) noteEntry(w, entry, 0, showVotes, t);
+		for (const entry of activity.top) noteEntry(w, entry, 0, showVotes, t, model.locale);
 		w.space(3);
 	}
 
@@ -318,7 +318,7 @@ function activitySection(
 			keepWith: 14
 		}
 	);
-	for (const zone of activity.zones) zoneGroup(w, zone, zoned, showVotes, t);
+	for (const zone of activity.zones) zoneGroup(w, zone, zoned, showVotes, t, model.locale);
 }
 
 function prompt(w: PdfWriter, text: string, t: Translate): void {
@@ -338,10 +338,17 @@ function prompt(w: PdfWriter, text: string, t: Translate): void {
 	w.y += height + 5;
 }
 
-function zoneGroup(w: PdfWriter, zone: ZoneGroup, zoned: boolean, showVotes: boolean, t: Translate): void {
+function zoneGroup(
+	w: PdfWriter,
+	zone: ZoneGroup,
+	zoned: boolean,
+	showVotes: boolean,
+	t: Translate,
+	locale: string
+): void {
 	// A zone's heading stays with its first note (and that note's group heading).
 	const first = zone.clusters[0]?.notes[0] ?? zone.loose[0];
-	const firstHeight = first ? noteEntryHeight(w, first, zone.clusters.length > 0 ? 4 : 0, showVotes, t) : 6;
+	const firstHeight = first ? noteEntryHeight(w, first, zone.clusters.length > 0 ? 4 : 0, showVotes, t, locale) : 6;
 	const clusterHeading = zone.clusters.length > 0 ? 7 : 0;
 	if (zoned) {
 		const name =
@@ -367,14 +374,14 @@ function zoneGroup(w: PdfWriter, zone: ZoneGroup, zoned: boolean, showVotes: boo
 			{ size: 10, bold: true },
 			{
 				before: 1.5,
-				keepWith: noteEntryHeight(w, cluster.notes[0], 4, showVotes, t),
+				keepWith: noteEntryHeight(w, cluster.notes[0], 4, showVotes, t, locale),
 				after: 1,
 				color: COLORS.muted
 			}
 		);
-		for (const entry of cluster.notes) noteEntry(w, entry, 4, showVotes, t);
+		for (const entry of cluster.notes) noteEntry(w, entry, 4, showVotes, t, locale);
 	}
-	for (const entry of zone.loose) noteEntry(w, entry, 0, showVotes, t);
+	for (const entry of zone.loose) noteEntry(w, entry, 0, showVotes, t, locale);
 }
 
 const ENTRY_GAP = 1.8;
@@ -397,13 +404,41 @@ interface EntryLayout {
 	height: number;
 }
 
-function layoutEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: boolean, t: Translate): EntryLayout {
+/**
+ * A note written in another language than the summary's, named in words ("Kieli: ruotsi").
+ * jsPDF writes untagged PDF: the document has one language (`setLanguage`) and a run of text
+ * cannot carry its own, so a reader and a screen reader learn it from the text instead.
+ */
+function noteLanguageName(entry: SummaryNote, locale: string, t: Translate): string {
+	const tag = entry.note.language;
+	if (!tag || tag.split('-')[0] === locale) return '';
+	let name = tag;
+	try {
+		name = new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+	} catch {
+		// A tag the platform cannot name is shown as written.
+	}
+	return t('summary.noteLanguage', { language: name });
+}
+
+function layoutEntry(
+	w: PdfWriter,
+	entry: SummaryNote,
+	indent: number,
+	showVotes: boolean,
+	t: Translate,
+	locale: string
+): EntryLayout {
 	const votesWidth = showVotes ? 22 : 0;
 	const image = entry.note.image ? pictureSize(w, entry.note.image) : null;
 	const imageWidth = image ? IMAGE_WIDTH + IMAGE_GAP : 0;
 	const textWidth = w.width - indent - NUMBER_WIDTH - votesWidth - imageWidth;
 	const text = w.measure(entry.note.text, textWidth, S.body);
-	const author = entry.author ? w.measure(t('summary.author', { name: entry.author }), textWidth, S.small) : null;
+	const about = [
+		entry.author ? t('summary.author', { name: entry.author }) : '',
+		noteLanguageName(entry, locale, t)
+	].filter(Boolean);
+	const author = about.length > 0 ? w.measure(about.join(' · '), textWidth, S.small) : null;
 	const height = Math.max(text.height + (author?.height ?? 0), 5, image?.height ?? 0) + ENTRY_GAP;
 	const x = w.left + indent;
 	return { x, textX: x + NUMBER_WIDTH + imageWidth, textWidth, image, votesWidth, text, author, height };
@@ -421,13 +456,34 @@ function pictureSize(w: PdfWriter, bytes: Uint8Array): EntryLayout['image'] {
 	}
 }
 
-function noteEntryHeight(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: boolean, t: Translate): number {
-	return layoutEntry(w, entry, indent, showVotes, t).height;
+function noteEntryHeight(
+	w: PdfWriter,
+	entry: SummaryNote,
+	indent: number,
+	showVotes: boolean,
+	t: Translate,
+	locale: string
+): number {
+	return layoutEntry(w, entry, indent, showVotes, t, locale).height;
 }
 
 /** One note: colour swatch and number, the text wrapped, votes at the right, the author below. */
-function noteEntry(w: PdfWriter, entry: SummaryNote, indent: number, showVotes: boolean, t: Translate): void {
-	const { x, textX, textWidth, image, votesWidth, text, author, height } = layoutEntry(w, entry, indent, showVotes, t);
+function noteEntry(
+	w: PdfWriter,
+	entry: SummaryNote,
+	indent: number,
+	showVotes: boolean,
+	t: Translate,
+	locale: string
+): void {
+	const { x, textX, textWidth, image, votesWidth, text, author, height } = layoutEntry(
+		w,
+		entry,
+		indent,
+		showVotes,
+		t,
+		locale
+	);
 	w.ensure(height);
 
 	w.fillColor(NOTE_BACKGROUNDS[entry.note.color]);

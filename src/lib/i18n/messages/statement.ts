@@ -19,7 +19,8 @@ export default defineMessages({
 		'statement.notYet.title': 'Mikä ei vielä ole saavutettavaa',
 		'statement.notYet.board':
 			'Taulunäkymä on kaksiulotteinen piirtoalue, jota ei voi rivittää kapealle näytölle. Käytä silloin listanäkymää: siinä on samat laput ja toiminnot.',
-		'statement.notYet.pdf': 'PDF-yhteenveto ei ole rakenteistettu (tagged) PDF. Samat tiedot saa myös CSV-tiedostona.',
+		'statement.notYet.pdf':
+			'PDF-yhteenveto ei ole rakenteistettu (tagged) PDF. Siksi muulla kielellä kirjoitetun lapun kieli on kerrottu sanoin, eikä ruudunlukija vaihda kieltä. Samat tiedot saa myös CSV-tiedostona.',
 		'statement.notYet.photos':
 			'Valokuvasta tuodulla paperilapulla on tekstivastine vain, jos ohjaaja on kirjoittanut sen.',
 		'statement.feedback.title': 'Anna palautetta',
@@ -64,7 +65,7 @@ export default defineMessages({
 		'statement.notYet.board':
 			'Tavlan är en tvådimensionell yta som inte kan radbrytas på en smal skärm. Använd då listvyn: den har samma lappar och funktioner.',
 		'statement.notYet.pdf':
-			'Sammanfattningen i PDF är inte en strukturerad (taggad) PDF. Samma uppgifter finns också som CSV-fil.',
+			'Sammanfattningen i PDF är inte en strukturerad (taggad) PDF. Därför anges språket för en lapp på ett annat språk i ord, och en skärmläsare byter inte språk. Samma uppgifter finns också som CSV-fil.',
 		'statement.notYet.photos':
 			'En papperslapp som importerats från ett foto har en textversion bara om handledaren har skrivit den.',
 		'statement.feedback.title': 'Ge respons',
@@ -107,7 +108,7 @@ export default defineMessages({
 		'statement.notYet.board':
 			'The board is a two-dimensional surface that cannot reflow on a narrow screen. Use the list view instead: it has the same notes and actions.',
 		'statement.notYet.pdf':
-			'The PDF summary is not a structured (tagged) PDF. The same information is also in the CSV file.',
+			'The PDF summary is not a structured (tagged) PDF. So the language of a note in another language is given in words, and a screen reader does not switch language. The same information is also in the CSV file.',
 		'statement.notYet.photos':
 			'A paper note imported from a photo has a text version only if the facilitator typed it.',
 		'statement.feedback.title': 'Give feedback',

@@ -65,6 +65,11 @@ export function rescueTarget(remembered: Remembered): HTMLElement | null {
 export function guardFocus(): () => void {
 	let last: Remembered | null = null;
 	let scheduled = false;
+	/** The focused control was disabled since it took focus (the browser then drops focus to
+	 * `<body>`): if it is enabled again by the check ("Notes as CSV" while the file is made),
+	 * focus goes back to it. Only then: a click on the page's background also leaves focus on
+	 * `<body>`, and that is the person's choice. */
+	let disabledSince = false;
 
 	const check = () => {
 		scheduled = false;
@@ -72,7 +77,10 @@ export function guardFocus(): () => void {
 		const active = document.activeElement;
 		if (active && active !== document.body) return;
 		if (document.querySelector('dialog[open]')) return;
-		if (!lost(last.element)) return;
+		if (!lost(last.element)) {
+			if (disabledSince) last.element.focus();
+			return;
+		}
 		rescueTarget(last)?.focus();
 	};
 	const schedule = () => {
@@ -83,13 +91,20 @@ export function guardFocus(): () => void {
 	};
 
 	const onfocusin = (event: FocusEvent) => {
-		if (event.target instanceof HTMLElement && event.target !== document.body) last = remember(event.target);
+		if (event.target instanceof HTMLElement && event.target !== document.body) {
+			last = remember(event.target);
+			disabledSince = false;
+		}
 	};
 	const onfocusout = (event: FocusEvent) => {
 		if (event.relatedTarget === null) schedule();
 	};
-	const observer = new MutationObserver(() => {
-		if (last && lost(last.element)) schedule();
+	const observer = new MutationObserver((records) => {
+		if (!last) return;
+		const element = last.element;
+		// Seen even when it is enabled again within the same batch of changes.
+		if (records.some((r) => r.type === 'attributes' && r.target === element)) disabledSince = true;
+		if (disabledSince || lost(element)) schedule();
 	});
 	document.addEventListener('focusin', onfocusin);
 	document.addEventListener('focusout', onfocusout);
