@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, editNote } from './commands';
 import { sessionMaps } from './doc';
-import { approveNotes, declinedNote, declineNotes, setModerated, waitingNotes } from './moderation';
+import {
+	approveNotes,
+	declinedNote,
+	declinedNotes,
+	declineNotes,
+	observeDeclined,
+	setModerated,
+	waitingNotes
+} from './moderation';
 import { readActivity, readNote, readNotes } from './read';
 import { visibleNotes } from './results';
 import * as Y from 'yjs';
@@ -100,5 +108,28 @@ describe('moderated boards', () => {
 		const plain = createTestBoard();
 		write(plain.doc, actor('p1'), 'Tavallinen');
 		expect(readNotes(sessionMaps(plain.doc), 'a1')[0].waiting).toBeUndefined();
+	});
+
+	it('lists every declined note and tells a listener when one arrives from another device', () => {
+		const { doc, facilitator } = moderatedBoard();
+		const phone = new Y.Doc();
+		const first = write(doc, actor('p1'), 'Yksi');
+		const second = write(doc, actor('p2'), 'Kaksi');
+		syncDocs(doc, phone);
+		let heard = 0;
+		const stop = observeDeclined(phone, () => heard++);
+		declineNotes(doc, facilitator, [first, second], 'Kirjoita aiheesta');
+		syncDocs(doc, phone);
+		expect(heard).toBe(1);
+		expect(
+			declinedNotes(phone)
+				.map((d) => d.noteId)
+				.sort()
+		).toEqual([first, second].sort());
+		stop();
+		declineNotes(doc, facilitator, [write(doc, actor('p3'), 'Kolme')], '');
+		syncDocs(doc, phone);
+		expect(heard).toBe(1);
+		expect(declinedNotes(phone)).toHaveLength(3);
 	});
 });

@@ -116,3 +116,21 @@ export function declinedNote(doc: Y.Doc, noteId: string): Declined | null {
 		return null;
 	return { noteId, activityId, reason, at: typeof at === 'number' && Number.isFinite(at) ? at : 0 };
 }
+
+/** Every declined note's entry: a writer's device picks its own out by the ids it remembers. */
+export function declinedNotes(doc: Y.Doc): Declined[] {
+	const out: Declined[] = [];
+	for (const id of declinedMap(doc).keys()) {
+		const entry = declinedNote(doc, id);
+		if (entry) out.push(entry);
+	}
+	return out.sort((a, b) => a.at - b.at);
+}
+
+/** Calls `listener` whenever a note is declined (here or on another device); returns the unsubscribe. */
+export function observeDeclined(doc: Y.Doc, listener: () => void): () => void {
+	const map = declinedMap(doc);
+	const handler = () => listener();
+	map.observe(handler);
+	return () => map.unobserve(handler);
+}

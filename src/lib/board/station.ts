@@ -4,6 +4,10 @@
  * backup file, `mergeStationNotes` adds them. Each station note keeps its own id as the note's id,
  * so merging the same notes again — a second sync, the same backup file twice — adds nothing.
  * On a moderated activity they arrive waiting, for the facilitator's inbox.
+ *
+ * A note the facilitator deleted or declined after merging must not come back with the next sync
+ * or file: every merged id is kept in the top-level `stationMerged` map (id → true, no text), and
+ * ids found there are skipped.
  */
 import * as Y from 'yjs';
 import { cleanNoteText, type CommandResult } from './commands';
@@ -24,6 +28,7 @@ export interface StationNote {
 }
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
+const MERGED = 'stationMerged';
 
 export function mergeStationNotes(
 	doc: Y.Doc,
@@ -39,9 +44,20 @@ export function mergeStationNotes(
 	if (!activity) return { ok: false, reason: 'not-found' };
 	const geometry = boardGeometry(activity.board.layout);
 	if (zone !== null && !geometry.zones.some((z) => z.id === zone)) return { ok: false, reason: 'invalid' };
+	const merged = doc.getMap<true>(MERGED);
+	const seen = new Set<string>();
 	const fresh = notes
 		.map((n) => ({ ...n, text: cleanNoteText(n.text) }))
-		.filter((n) => ID.test(n.id) && n.text.length > 0 && n.text.length <= MAX_NOTE_LENGTH && !maps.notes.has(n.id));
+		.filter(
+			(n) =>
+				ID.test(n.id) &&
+				n.text.length > 0 &&
+				n.text.length <= MAX_NOTE_LENGTH &&
+				!maps.notes.has(n.id) &&
+				!merged.has(n.id) &&
+				!seen.has(n.id) &&
+				seen.add(n.id)
+		);
 	let slot = maps.notes.size;
 	doc.transact(() => {
 		for (const n of fresh) {
@@ -59,6 +75,7 @@ export function mergeStationNotes(
 			if (n.ageGroup) note.set('ageGroup', String(n.ageGroup).slice(0, 20));
 			if (n.language) note.set('language', String(n.language).slice(0, 10));
 			maps.notes.set(n.id, note);
+			merged.set(n.id, true);
 			signNoteText(actor, n.id, note);
 		}
 	}, LOCAL_ORIGIN);

@@ -12,6 +12,7 @@ import exportMessages from './messages/export';
 import home from './messages/home';
 import methodProblems from './messages/method-problems';
 import methods from './messages/methods';
+import modes from './messages/modes';
 import network from './messages/network';
 import photo from './messages/photo';
 import plan from './messages/plan';
@@ -28,6 +29,7 @@ const areas = [
 	home,
 	methods,
 	methodProblems,
+	modes,
 	network,
 	photo,
 	plan,

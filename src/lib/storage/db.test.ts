@@ -36,7 +36,7 @@ describe('database migrations', () => {
 		const db: KohtaamoDb = openDb(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 
 		const sessions = await db.sessions.orderBy('updatedAt').toArray();
 		expect(sessions.map((s) => [s.id, s.title, s.createdAt, s.updatedAt])).toEqual([
@@ -72,7 +72,7 @@ describe('database migrations', () => {
 		expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'sv' });
 	});
 
-	it('opens a version-2 database as version 3: every row kept, and an empty table for own templates', async () => {
+	it('opens a version-2 database as the current version: every row kept, and empty tables for own templates and stations', async () => {
 		const name = `kohtaamo-migration-${crypto.randomUUID()}`;
 		const v2 = new Dexie(name);
 		v2.version(1).stores(SCHEMA_V1);
@@ -90,11 +90,13 @@ describe('database migrations', () => {
 		const db = openDb(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(await db.sessions.get('s1')).toMatchObject({ title: 'Kumppanuusilta' });
 		expect(await db.agendaItems.get('a1')).toMatchObject({ title: 'Tauko', minutes: 15 });
 		expect(await db.customMethods.count()).toBe(1);
 		expect(await db.ownTemplates.count()).toBe(0);
+		expect(await db.stations.count()).toBe(0);
+		expect(await db.stationNotes.count()).toBe(0);
 	});
 
 	it('stores a session document through y-dexie and reads it back', async () => {

@@ -12,6 +12,7 @@
  *     methods, the session's Yjs document, the notes this device wrote, and fields for running a
  *     workshop (this device's participant id and nickname).
  *  3. the facilitator's own workshop templates (a new table; nothing to migrate).
+ *  4. visitor comment stations and the notes written on them (new tables; nothing to migrate).
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import yDexie from 'y-dexie';
@@ -20,6 +21,7 @@ import { newRoomKey, randomToken } from '../session/ids';
 import type { AgendaItem, SessionSummary } from '../session/types';
 import type { StoredMethod } from './stored-method';
 import type { StoredTemplate } from './stored-template';
+import type { StationNoteRow, StationRow } from './station-rows';
 
 export const DB_NAME = 'kohtaamo';
 
@@ -47,6 +49,8 @@ export type KohtaamoDb = Dexie & {
 	customMethods: EntityTable<StoredMethod, 'id'>;
 	ownTemplates: EntityTable<StoredTemplate, 'id'>;
 	settings: Table<SettingRow, string>;
+	stations: EntityTable<StationRow, 'id'>;
+	stationNotes: EntityTable<StationNoteRow, 'id'>;
 };
 
 /** The version-1 session row, kept to migrate from. */
@@ -73,6 +77,8 @@ export const SCHEMA_V2 = {
 };
 
 export const SCHEMA_V3 = { ...SCHEMA_V2, ownTemplates: 'id, updatedAt' };
+
+export const SCHEMA_V4 = { ...SCHEMA_V3, stations: 'id, sessionId', stationNotes: 'id, stationId' };
 
 export function openDb(name = DB_NAME): KohtaamoDb {
 	const db = new Dexie(name, { addons: [yDexie] }) as KohtaamoDb;
@@ -103,6 +109,7 @@ export function openDb(name = DB_NAME): KohtaamoDb {
 			await tx.table('agendaItems').bulkAdd(items);
 		});
 	db.version(3).stores(SCHEMA_V3);
+	db.version(4).stores(SCHEMA_V4);
 	return db;
 }
 

@@ -124,6 +124,7 @@ export class BoardView {
 	/** A note's accessible description: where it is, its group, author and votes. */
 	describe(note: Note): string {
 		const parts = [i18n.t('board.noteIn', { zone: this.zoneLabel(note.zone) })];
+		if (note.waiting) parts.unshift(i18n.t('moderation.waitingNote'));
 		const cluster = this.clusters.find((c) => c.id === note.cluster);
 		if (cluster) parts.push(i18n.t('board.groupOf', { name: this.clusterName(cluster) }));
 		if (note.author) parts.push(i18n.t('board.noteBy', { author: note.author }));
@@ -135,6 +136,7 @@ export class BoardView {
 	/** The line under a note's text: author and votes, or this device's dots while voting. */
 	footer(note: Note): string {
 		const parts: string[] = [];
+		if (note.waiting) parts.push(i18n.t('moderation.waitingMark'));
 		if (note.author) parts.push(note.author);
 		if (this.totals) parts.push(`● ${this.totals.get(note.id) ?? 0}`);
 		else if (this.myDotsOn(note.id) > 0) parts.push('●'.repeat(this.myDotsOn(note.id)));

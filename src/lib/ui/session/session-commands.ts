@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import * as commands from '$lib/board/commands';
 import * as facilitation from '$lib/board/facilitation';
 import * as imageNotes from '$lib/board/image-notes';
+import * as moderation from '$lib/board/moderation';
+import { mergeStationNotes, type StationNote } from '$lib/board/station';
 import * as timer from '$lib/board/timer';
 import type { Point } from '$lib/board/geometry';
 import type { Actor, ActivityPhase, NoteColor } from '$lib/board/types';
@@ -95,5 +97,15 @@ export class SessionCommands {
 	resetTimer = (minutes: number) => timer.resetTimer(this.#c.doc, this.#c.actor, minutes);
 	publishActivities = (agenda: facilitation.ActivityInput[]) =>
 		facilitation.publishActivities(this.#c.doc, this.#c.actor, agenda);
+	// --- moderation and comment stations --------------------------------------------------------
+
+	setModerated = (activityId: string, on: boolean) =>
+		moderation.setModerated(this.#c.doc, this.#c.actor, activityId, on);
+	/** `edits`: a new text for some of the notes (edit and approve). */
+	approveNotes = (ids: string[], edits?: ReadonlyMap<string, string>) =>
+		moderation.approveNotes(this.#c.doc, this.#c.actor, ids, edits);
+	declineNotes = (ids: string[], reason: string) => moderation.declineNotes(this.#c.doc, this.#c.actor, ids, reason);
+	mergeStationNotes = (activityId: string, zone: string | null, notes: StationNote[]) =>
+		mergeStationNotes(this.#c.doc, this.#c.actor, activityId, zone, notes);
 	writeMeta = (meta: facilitation.SessionMeta) => facilitation.writeSessionMeta(this.#c.doc, meta);
 }

@@ -105,6 +105,38 @@ describe('SessionCommands', () => {
 	});
 });
 
+describe('SessionCommands for moderation and comment stations', () => {
+	it('moderates through the board’s commands: the writer sees a waiting note, the facilitator approves or declines it', () => {
+		const { doc } = createTestBoard();
+		const f = commandsFor(doc, actor('f', 'facilitator'));
+		const p = commandsFor(doc, actor('p1'));
+		expect(p.commands.setModerated('a1', true)).toEqual({ ok: false, reason: 'not-allowed' });
+		expect(f.commands.setModerated('a1', true).ok).toBe(true);
+		expect(f.view.activity('a1')?.moderated).toBe(true);
+		const kept = p.commands.addNote(note('Odottava'));
+		const gone = p.commands.addNote(note('Poistuva'));
+		if (!kept.ok || !gone.ok) throw new Error('not added');
+		expect(p.own.has(kept.value)).toBe(true);
+		expect(f.view.notes.get(kept.value)?.waiting).toBe(true);
+		expect(p.commands.approveNotes([kept.value])).toEqual({ ok: false, reason: 'not-allowed' });
+		expect(f.commands.approveNotes([kept.value], new Map([[kept.value, 'Muokattu']]))).toEqual({ ok: true, value: 1 });
+		expect(f.view.notes.get(kept.value)).toMatchObject({ text: 'Muokattu' });
+		expect(f.view.notes.get(kept.value)?.waiting).toBeUndefined();
+		expect(f.commands.declineNotes([gone.value], 'Ei aiheeseen')).toEqual({ ok: true, value: 1 });
+		expect(f.view.notes.has(gone.value)).toBe(false);
+	});
+
+	it('merges a station’s notes as the facilitator, once', () => {
+		const { doc } = createTestBoard();
+		const f = commandsFor(doc, actor('f', 'facilitator'));
+		const visitors = [{ id: 'visitor-000001', text: 'Kaunis sali', createdAt: 1 }];
+		expect(commandsFor(doc, actor('p1')).commands.mergeStationNotes('a1', null, visitors).ok).toBe(false);
+		expect(f.commands.mergeStationNotes('a1', null, visitors)).toEqual({ ok: true, value: 1 });
+		expect(f.commands.mergeStationNotes('a1', null, visitors)).toEqual({ ok: true, value: 0 });
+		expect(f.view.notes.get('visitor-000001')?.text).toBe('Kaunis sali');
+	});
+});
+
 describe('SessionHistory', () => {
 	it('undoes only this device’s changes, never what came from a peer', () => {
 		const { doc } = createTestBoard([activity('a1', FREE_BOARD)]);
