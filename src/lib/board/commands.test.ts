@@ -345,6 +345,31 @@ describe('group placement', () => {
 		expect(note(doc, far)).toMatchObject({ cluster: null, position: { x: 1300, y: 800 } });
 	});
 
+	it('moves a note the new group would cover to just below the group, in the same undo step', () => {
+		const { doc } = createTestBoard([activity('a1', FREE_BOARD)]);
+		const p = actor('p1');
+		const place = (text: string, position: { x: number; y: number }) => {
+			const id = expectOk(addNote(doc, p, { activityId: 'a1', text, color: 'yellow', zone: null }, false));
+			expectOk(moveNote(doc, p, id, position));
+			return id;
+		};
+		// One column, as notes added to one zone stand: grouping the first and the far two makes a
+		// two-by-two grid at the first, whose second row lands on the note standing under it.
+		const first = place('first', { x: 100, y: 100 });
+		const under = place('under', { x: 100, y: 212 });
+		const far = [place('far 1', { x: 900, y: 700 }), place('far 2', { x: 1200, y: 700 })];
+		const history = createBoardHistory(doc, { role: 'participant' });
+		expectOk(groupNotes(doc, p, [first, ...far], 'Ideas'));
+		const members = [first, ...far].map((id) => note(doc, id)!.position);
+		const moved = note(doc, under)!;
+		expect(members.some((m) => overlaps(m, moved.position))).toBe(false);
+		expect(moved.position.x).toBe(100);
+		expect(moved.position.y).toBeGreaterThanOrEqual(Math.max(...members.map((m) => m.y)) + NOTE.h);
+		expect(moved.cluster).toBeNull();
+		history.undo();
+		expect(note(doc, under)!.position).toEqual({ x: 100, y: 212 });
+	});
+
 	it('joins the largest existing group among the selected notes, where that group is', () => {
 		const { doc, p, ids } = spreadBoard();
 		const [a, b, c, d, e] = ids;

@@ -327,6 +327,37 @@ function gather(maps: SessionMaps, geometry: BoardGeometry, anchor: Point, notes
 		map.set('cluster', clusterId);
 		map.set('place', place(spots[i], zoneAt(geometry, centre(spots[i]))));
 	});
+	makeRoom(maps, geometry, spots, notes);
+}
+
+/**
+ * A gathered group must not land on top of other notes (a covered note could no longer be seen,
+ * tapped or dragged): the activity's other notes under the group's grid move to just below it,
+ * in reading order, each keeping its column. Part of the grouping's transaction.
+ */
+function makeRoom(maps: SessionMaps, geometry: BoardGeometry, spots: Point[], members: Note[]) {
+	if (spots.length === 0) return;
+	const left = Math.min(...spots.map((p) => p.x));
+	const top = Math.min(...spots.map((p) => p.y));
+	const right = Math.max(...spots.map((p) => p.x)) + NOTE_WIDTH;
+	const bottom = Math.max(...spots.map((p) => p.y)) + NOTE_HEIGHT;
+	const memberIds = new Set(members.map((n) => n.id));
+	const covered = readNotes(maps, members[0].activityId)
+		.filter(
+			(n) =>
+				!memberIds.has(n.id) &&
+				n.position.x < right &&
+				n.position.x + NOTE_WIDTH > left &&
+				n.position.y < bottom &&
+				n.position.y + NOTE_HEIGHT > top
+		)
+		.sort(readingOrder);
+	let y = bottom + GROUP_GAP;
+	for (const note of covered) {
+		const at = clamp({ x: note.position.x, y });
+		maps.notes.get(note.id)!.set('place', place(at, zoneAt(geometry, centre(at))));
+		y += NOTE_HEIGHT + GROUP_GAP;
+	}
 }
 
 /** The cluster's members, in reading order. */
