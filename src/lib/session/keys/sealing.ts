@@ -26,7 +26,14 @@ import { p256 } from '@noble/curves/nist.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { PRIVATE_KEY_BYTES, PUBLIC_KEY_BYTES, publicKeyOf, toBase64Url, type SigningImplementation } from './signing';
+import {
+	PRIVATE_KEY_BYTES,
+	PUBLIC_KEY_BYTES,
+	privateJwk,
+	publicKeyOf,
+	toBase64Url,
+	type SigningImplementation
+} from './signing';
 
 export type SealingImplementation = SigningImplementation;
 
@@ -151,21 +158,7 @@ export function openAsSender(
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
 async function importPrivate(privateKey: Uint8Array): Promise<CryptoKey> {
-	const publicKey = publicKeyOf(privateKey);
-	return crypto.subtle.importKey(
-		'jwk',
-		{
-			kty: 'EC',
-			crv: 'P-256',
-			d: toBase64Url(privateKey),
-			x: toBase64Url(publicKey.subarray(1, 33)),
-			y: toBase64Url(publicKey.subarray(33, 65)),
-			ext: false
-		},
-		ECDH,
-		false,
-		['deriveBits']
-	);
+	return crypto.subtle.importKey('jwk', privateJwk(privateKey), ECDH, false, ['deriveBits']);
 }
 
 async function webKey(privateKey: Uint8Array, peer: Uint8Array, ephemeral: Uint8Array, recipient: Uint8Array) {

@@ -75,6 +75,20 @@ export function publicKeyOf(privateKey: Uint8Array): Uint8Array {
 	return p256.getPublicKey(privateKey, false);
 }
 
+/** A P-256 private key as WebCrypto imports it: a JWK needs the public point (x, y) beside d.
+ * Signing (ECDSA) and sealing (ECDH) import their keys through this one function. */
+export function privateJwk(privateKey: Uint8Array): JsonWebKey {
+	const publicKey = publicKeyOf(privateKey);
+	return {
+		kty: 'EC',
+		crv: 'P-256',
+		d: toBase64Url(privateKey),
+		x: toBase64Url(publicKey.subarray(1, 33)),
+		y: toBase64Url(publicKey.subarray(33, 65)),
+		ext: false
+	};
+}
+
 export async function sign(
 	privateKey: Uint8Array,
 	message: Uint8Array,
@@ -83,22 +97,7 @@ export async function sign(
 	if (privateKey.length !== PRIVATE_KEY_BYTES) throw new Error('A signing key is 32 bytes.');
 	if (implementation === 'javascript') return p256.sign(message, privateKey, { prehash: true });
 	const subtle = globalThis.crypto.subtle;
-	// WebCrypto imports a private EC key only with its public point (JWK needs x and y).
-	const publicKey = publicKeyOf(privateKey);
-	const key = await subtle.importKey(
-		'jwk',
-		{
-			kty: 'EC',
-			crv: 'P-256',
-			d: toBase64Url(privateKey),
-			x: toBase64Url(publicKey.subarray(1, 33)),
-			y: toBase64Url(publicKey.subarray(33, 65)),
-			ext: false
-		},
-		ALGORITHM,
-		false,
-		['sign']
-	);
+	const key = await subtle.importKey('jwk', privateJwk(privateKey), ALGORITHM, false, ['sign']);
 	return new Uint8Array(await subtle.sign(SIGN_PARAMS, key, buffer(message)));
 }
 
