@@ -54,6 +54,15 @@ try {
 		await open();
 		await page.waitForTimeout(3000);
 	}
+	// A trace beside the profile: how often the browser painted and rasterised, and for how long —
+	// native rendering is one opaque "(program)" in a CPU profile.
+	const traceEvents: { name: string; ph: string; dur?: number; tid: number }[] = [];
+	cdp.on('Tracing.dataCollected', ({ value }: { value: typeof traceEvents }) => void traceEvents.push(...value));
+	const traceDone = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+	await cdp.send('Tracing.start', {
+		transferMode: 'ReportEvents',
+		traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'blink'] }
+	});
 	await cdp.send('Profiler.start');
 	const started = Date.now();
 	if (gesture === 'open') {
@@ -90,6 +99,16 @@ try {
 		profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 	};
 	const after = await metrics();
+	await cdp.send('Tracing.end');
+	await traceDone;
+	const traced = new Map<string, { count: number; ms: number }>();
+	for (const e of traceEvents) {
+		if (e.ph !== 'X' || e.dur === undefined) continue;
+		const entry = traced.get(e.name) ?? { count: 0, ms: 0 };
+		entry.count++;
+		entry.ms += e.dur / 1000;
+		traced.set(e.name, entry);
+	}
 	const inPage = await page.locator('.canvas [data-note-id]').count();
 	const marks = await page.evaluate(() =>
 		performance
@@ -149,6 +168,27 @@ try {
 			.slice(0, n)
 			.map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`)
 			.join('\n');
+	console.log(
+		'trace (count, total ms):\n' +
+			[
+				'Paint',
+				'PaintImage',
+				'RasterTask',
+				'Layout',
+				'UpdateLayoutTree',
+				'PrePaint',
+				'Layerize',
+				'UpdateLayer',
+				'CompositeLayers',
+				'FunctionCall',
+				'EvaluateScript',
+				'v8.compile',
+				'MinorGC',
+				'MajorGC'
+			]
+				.map((n) => `  ${n}: ${traced.get(n)?.count ?? 0}, ${(traced.get(n)?.ms ?? 0).toFixed(0)} ms`)
+				.join('\n')
+	);
 	console.log('self time:\n' + top(selfBy, 30));
 	console.log('total time:\n' + top(totalBy, 60));
 	await mkdir('bench-results', { recursive: true });
