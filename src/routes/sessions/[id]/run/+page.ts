@@ -8,7 +8,8 @@ import type { PageLoad } from './$types';
 // parsed until the browser is idle: parsing its 0.7 MB at the same time as the run view's first
 // paint held the board up on a tablet-class CPU.
 export const load: PageLoad = async ({ params }) => {
-	if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void methodLibrary.load(), { timeout: 2000 });
+	if (typeof requestIdleCallback === 'function')
+		requestIdleCallback(() => void methodLibrary.load(), { timeout: 2000 });
 	else void methodLibrary.load();
 	return { id: params.id, sound: await readSetting('timerSound') };
 };
