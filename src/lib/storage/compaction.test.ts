@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { compressYDocs } from 'y-dexie';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CompactionSchedule, type CompactionTiming } from './compaction';
+import { CompactionSchedule, compactStoredDocs, type CompactionTiming } from './compaction';
 import { openDb } from './db';
 
 const FAST: CompactionTiming = { first: 10, interval: 60, quiet: 40 };
@@ -23,6 +23,40 @@ function scheduleOf(run: () => Promise<void>) {
 	schedules.push(schedule);
 	return schedule;
 }
+
+/** A database holding one session document stored as `count` update rows, as y-dexie writes them
+ * while a workshop runs. */
+async function storedDoc(count: number) {
+	const db = openDb(`kohtaamo-compaction-${crypto.randomUUID()}`);
+	opened.push(db);
+	await db.open();
+	const updates = db.table('$sessions.doc_updates');
+	const source = new Y.Doc();
+	const rows: Uint8Array[] = [];
+	source.on('updateV2', (u: Uint8Array) => rows.push(u));
+	for (let i = 0; i < count; i++) source.getMap('notes').set(`n${i}`, `note ${i}`);
+	for (const u of rows) await updates.add({ k: 's1', u, f: 1 });
+	await db.table('sessions').add({ id: 's1', title: 'Iltapäivä', createdAt: 1, updatedAt: 1 });
+	return { db, updates };
+}
+
+describe('compactStoredDocs', () => {
+	it('leaves a few new rows as they are: merging the whole document is not worth them', async () => {
+		const { db, updates } = await storedDoc(5);
+		expect(await compactStoredDocs(db, 6)).toBe(false);
+		expect(await updates.where('k').equals('s1').count()).toBe(5);
+	});
+
+	it('merges once enough rows were written, and counts only rows since the last merge', async () => {
+		const { db, updates } = await storedDoc(6);
+		expect(await compactStoredDocs(db, 6)).toBe(true);
+		expect(await updates.where('k').equals('s1').count()).toBe(1);
+		// One row (the merged one) is not new: nothing more to do.
+		expect(await compactStoredDocs(db, 1)).toBe(false);
+		await updates.add({ k: 's1', u: Y.encodeStateAsUpdateV2(new Y.Doc()), f: 1 });
+		expect(await compactStoredDocs(db, 1)).toBe(true);
+	});
+});
 
 describe('CompactionSchedule', () => {
 	it('runs after the first delay and again after each interval', async () => {
@@ -80,18 +114,7 @@ describe('CompactionSchedule', () => {
 	});
 
 	it('compacts a stored document only once the gesture has ended, keeping its content', async () => {
-		const db = openDb(`kohtaamo-compaction-${crypto.randomUUID()}`);
-		opened.push(db);
-		await db.open();
-		const updates = db.table('$sessions.doc_updates');
-		// Five updates, each a row of its own, as y-dexie writes them while a workshop runs.
-		const source = new Y.Doc();
-		const rows: Uint8Array[] = [];
-		source.on('updateV2', (u: Uint8Array) => rows.push(u));
-		for (let i = 0; i < 5; i++) source.getMap('notes').set(`n${i}`, `note ${i}`);
-		for (const u of rows) await updates.add({ k: 's1', u, f: 1 });
-		await db.table('sessions').add({ id: 's1', title: 'Iltapäivä', createdAt: 1, updatedAt: 1 });
-
+		const { db, updates } = await storedDoc(5);
 		const schedule = scheduleOf(() => compressYDocs(db));
 		const release = schedule.hold();
 		schedule.start();

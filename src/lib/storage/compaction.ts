@@ -12,6 +12,10 @@
  *
  * Only compaction waits, never a write: every update still reaches IndexedDB at once, and rows
  * left uncompacted are merged on the next run (or read as they are: y-dexie loads all of them).
+ *
+ * And a run merges only when there is something worth merging (`MIN_ROWS` new rows): the cost of a
+ * merge is the whole document's, its gain the rows it saves, and opening a board writes a handful
+ * of small rows (checking in, the facilitator's record) that cost nothing to load as they are.
  */
 import type { Dexie } from 'dexie';
 import { compressYDocs } from 'y-dexie';
@@ -26,6 +30,30 @@ export interface CompactionTiming {
 }
 
 export const COMPACTION_TIMING: CompactionTiming = { first: 10_000, interval: 300_000, quiet: 2_000 };
+
+/** New update rows (in any document) below which a run does not merge. */
+export const MIN_ROWS = 100;
+
+/**
+ * Compacts the database's stored documents (y-dexie's `compressYDocs`) when at least `minRows`
+ * update rows were written since the last compaction; true when it did.
+ */
+export async function compactStoredDocs(db: Dexie, minRows = MIN_ROWS, skipIfRunWithin?: number): Promise<boolean> {
+	let rows = 0;
+	for (const table of db.tables)
+		for (const { updatesTable } of table.schema.yProps ?? []) {
+			const updates = db.table(updatesTable);
+			// Row 0 is y-dexie's marker: the last row it merged.
+			const marker = (await updates.get(0)) as { lastCompressed?: number } | undefined;
+			rows += await updates
+				.where('i')
+				.above(marker?.lastCompressed ?? 0)
+				.count();
+		}
+	if (rows < minRows) return false;
+	await compressYDocs(db, skipIfRunWithin);
+	return true;
+}
 
 /** Runs `run` now and then, but only while nothing holds it. */
 export class CompactionSchedule {
@@ -116,7 +144,7 @@ const schedule = new CompactionSchedule(async () => {
 	// Never opens a closed database just to compact it.
 	if (!target?.isOpen()) return;
 	try {
-		await compressYDocs(target, COMPACTION_TIMING.interval);
+		await compactStoredDocs(target, MIN_ROWS, COMPACTION_TIMING.interval);
 	} catch (error) {
 		if ((error as { name?: string } | null)?.name !== 'DatabaseClosedError') throw error;
 	}
