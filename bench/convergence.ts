@@ -129,7 +129,7 @@ export async function benchConvergence(): Promise<Figure[]> {
 		}
 		const nodeLinks = nodes.map((n) => n.sync.peers().length);
 		// A page with no connection line is a finding, not a crash: say where it is and what it shows.
-		const lost = await Promise.all(
+		const withoutStatus = await Promise.all(
 			devices.map(async (d, i) =>
 				(await d.page.locator('[data-connection]').count())
 					? null
@@ -142,7 +142,7 @@ export async function benchConvergence(): Promise<Figure[]> {
 						).slice(0, 120)}”`
 			)
 		);
-		const strays = lost.filter((l) => l !== null);
+		const strays = withoutStatus.filter((l) => l !== null);
 		if (strays.length) process.stderr.write(`  without a connection line: ${strays.join('; ')}\n`);
 		const mesh = `fewest links: browser ${Math.min(...browserLinks)}, Node ${Math.min(...nodeLinks)} of ${ROOM - 1}${strays.length ? `; ${strays.length} browser devices showed no connection line` : ''}`;
 		if (!nodes.every((n) => n.doc.getMap('run').get('activityId')))
