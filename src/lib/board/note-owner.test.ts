@@ -6,6 +6,8 @@ import { addNote, deleteNote, editNote } from './commands';
 import { sessionMaps } from './doc';
 import { publishActivities } from './facilitation';
 import { DELETE_GRACE_MS, NoteGuard, reconcileOwnNotes } from './note-guard';
+import { noteTextValid, signNoteText } from './note-owner';
+import type { Actor } from './types';
 import { readNote, readNotes } from './read';
 import { activity, actor } from './test-board';
 
@@ -169,5 +171,32 @@ describe('malformed and unsigned entries are ignored everywhere', () => {
 		spoil(sessionMaps(curiousDoc).notes.get(good)!);
 		await settle(authorities);
 		for (const doc of docs) expect(readNote(good, sessionMaps(doc).notes.get(good))?.text).toBe('Kelvollinen');
+	});
+});
+
+describe('noteTextValid remembers answers per note, never across a change', () => {
+	it('checks a note again once any signed field or the signature changes', async () => {
+		const { privateKey } = await generateSigningKey('javascript');
+		const facilitator = await generateSigningKey('javascript');
+		const owner: Actor = { ...actor('p1', 'participant'), secrets: { device: privateKey } };
+		const doc = new Y.Doc();
+		const map = new Y.Map<unknown>();
+		doc.getMap('notes').set('n1', map);
+		doc.transact(() => {
+			map.set('activityId', 'a1');
+			map.set('text', 'Alkuperäinen');
+			signNoteText(owner, 'n1', map);
+		});
+		expect(noteTextValid('n1', map, facilitator.publicKey)).toBe(true);
+		expect(noteTextValid('n1', map, facilitator.publicKey)).toBe(true);
+		map.set('text', 'Muutettu');
+		expect(noteTextValid('n1', map, facilitator.publicKey)).toBe(false);
+		map.set('text', 'Alkuperäinen');
+		expect(noteTextValid('n1', map, facilitator.publicKey)).toBe(true);
+		map.set('activityId', 'a2');
+		expect(noteTextValid('n1', map, facilitator.publicKey)).toBe(false);
+		map.set('activityId', 'a1');
+		map.set('textSig', map.get('textSig') === 'x' ? 'y' : 'x');
+		expect(noteTextValid('n1', map, facilitator.publicKey)).toBe(false);
 	});
 });

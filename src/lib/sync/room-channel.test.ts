@@ -62,6 +62,26 @@ describe('room channel relay', () => {
 		expect(gaps).toEqual([senderId]);
 	});
 
+	it('sends and opens a small message at once, without waiting for another task', async () => {
+		const { sender, receiver, receiverId, published, received } = await pair();
+		expect(sender.relay(new Uint8Array(300), [receiverId])).toBe(true);
+		expect(published).toHaveLength(1);
+		receiver.receive(published[0]);
+		expect(received).toEqual([{ from: expect.any(String), size: 300, recipients: [receiverId] }]);
+	});
+
+	it('keeps the order of a small message sent while a large one is still being sealed, and received behind it', async () => {
+		const { sender, receiver, receiverId, published, received, gaps, drops } = await pair();
+		sender.relay(new Uint8Array(100_000), [receiverId]);
+		sender.relay(new Uint8Array(10), [receiverId]);
+		await waitFor(() => published.length === 3, 'sealed');
+		for (const frame of published) receiver.receive(frame);
+		await waitFor(() => received.length === 2, 'delivered');
+		expect(received.map((r) => r.size)).toEqual([100_000, 10]);
+		expect(gaps).toEqual([]);
+		expect(drops).toEqual([]);
+	});
+
 	it('splits a very large room into frames the receivers accept', async () => {
 		const { sender, receiver, receiverId, published, received } = await pair();
 		const everyone = [...Array.from({ length: MAX_RECIPIENTS + 10 }, randomPeerId), receiverId];

@@ -15,7 +15,7 @@
 import { fromBase64, toBase64 } from './bytes.ts';
 import { Reassembler, chunkMessage } from './chunking.ts';
 import { MAX_FRAME_CHARS, type SyncTuning } from './limits.ts';
-import { open, seal, type RoomKey } from './room-crypto.ts';
+import { open, seal, SEAL_NOW_MAX_BYTES, type RoomKey } from './room-crypto.ts';
 import {
 	ENVELOPE_VERSION,
 	MAX_RECIPIENTS,
@@ -60,6 +60,9 @@ export interface RoomChannelOptions {
 	onUndelivered(recipients: readonly string[]): void;
 }
 
+/** Frame text (base64 of IV ‖ ciphertext ‖ tag) that holds at most `SEAL_NOW_MAX_BYTES` of plaintext. */
+const SMALL_FRAME_CHARS = Math.floor(((SEAL_NOW_MAX_BYTES + 28) * 4) / 3);
+
 /** Senders whose sequence counts and partial messages are remembered (room members only). */
 const MAX_TRACKED_SENDERS = 1024;
 const MAX_CHUNKS = 65_536;
@@ -73,8 +76,13 @@ export class RoomChannel {
 	 */
 	#controlChain: Promise<void> = Promise.resolve();
 	#bulkChain: Promise<void> = Promise.resolve();
+	/** Frames still in each chain. An empty chain lets a small frame be sealed and sent at once. */
+	#controlInChain = 0;
+	#bulkInChain = 0;
 	#outPendingBytes = 0;
 	#inChain: Promise<void> = Promise.resolve();
+	/** Frames in the inbox chain; while it is empty a small frame is opened at once. */
+	#inInChain = 0;
 	#inboxBytes = 0;
 	/** Frames per sender waiting in the inbox (a backlog is not silence). */
 	readonly #waiting = new Map<string, number>();
@@ -143,7 +151,18 @@ export class RoomChannel {
 			this.#drop('inbox-full', envelope.from);
 			return;
 		}
+		// A small frame with nothing ahead of it is opened and handled at once (`RoomKey.openNow`):
+		// arrival order is kept, and a one-note update waits for no other task.
+		if (this.#inInChain === 0 && size <= SMALL_FRAME_CHARS) {
+			try {
+				this.#handleNow(envelope, index);
+			} catch (error) {
+				this.#o.log({ type: 'error', where: 'room-channel.receive', detail: String(error) });
+			}
+			return;
+		}
 		this.#inboxBytes += size;
+		this.#inInChain++;
 		const from = envelope.from;
 		this.#waiting.set(from, (this.#waiting.get(from) ?? 0) + 1);
 		this.#inChain = this.#inChain
@@ -151,6 +170,7 @@ export class RoomChannel {
 			.catch((error: unknown) => this.#o.log({ type: 'error', where: 'room-channel.receive', detail: String(error) }))
 			.finally(() => {
 				this.#inboxBytes -= size;
+				this.#inInChain--;
 				const left = (this.#waiting.get(from) ?? 1) - 1;
 				if (left > 0) this.#waiting.set(from, left);
 				else this.#waiting.delete(from);
@@ -189,7 +209,23 @@ export class RoomChannel {
 		const route: Omit<Envelope, 'c'> = { v: ENVELOPE_VERSION, from: this.#o.selfId };
 		if (to) route.to = to;
 		if (seq) route.seq = seq;
+		// Nothing of this class waiting: a small frame is sealed and handed to the publisher at once
+		// (`RoomKey.sealNow`), so a note is on its way before the page turns to other work.
+		if ((bulk ? this.#bulkInChain : this.#controlInChain) === 0 && plaintext.length <= SEAL_NOW_MAX_BYTES) {
+			try {
+				const sealed = this.#o.key.sealNow(plaintext, envelopeContext(this.#o.room, route));
+				const sent =
+					!this.#closed && this.#o.publisher.publish({ ...route, c: toBase64(sealed) }, { bulk, recipients: to });
+				if (!sent && bulk && to) this.#o.onUndelivered(to);
+			} catch (error) {
+				this.#o.log({ type: 'error', where: 'room-channel.send', detail: String(error) });
+				if (bulk && to) this.#o.onUndelivered(to);
+			}
+			return Promise.resolve();
+		}
 		this.#outPendingBytes += plaintext.length;
+		if (bulk) this.#bulkInChain++;
+		else this.#controlInChain++;
 		const task = (bulk ? this.#bulkChain : this.#controlChain).then(async () => {
 			try {
 				const sealed = await seal(this.#o.key, plaintext, envelopeContext(this.#o.room, route));
@@ -201,6 +237,8 @@ export class RoomChannel {
 				if (bulk && to) this.#o.onUndelivered(to);
 			} finally {
 				this.#outPendingBytes -= plaintext.length;
+				if (bulk) this.#bulkInChain--;
+				else this.#controlInChain--;
 			}
 		});
 		if (bulk) this.#bulkChain = task;
@@ -209,10 +247,20 @@ export class RoomChannel {
 	}
 
 	async #handle(envelope: Envelope, index: number): Promise<void> {
-		const from = envelope.from;
 		const sealed = fromBase64(envelope.c, MAX_FRAME_CHARS);
-		if (!sealed) return this.#drop('bad-envelope', from);
-		const plaintext = await open(this.#o.key, sealed, envelopeContext(this.#o.room, envelope));
+		if (!sealed) return this.#drop('bad-envelope', envelope.from);
+		this.#deliver(envelope, index, await open(this.#o.key, sealed, envelopeContext(this.#o.room, envelope)));
+	}
+
+	#handleNow(envelope: Envelope, index: number): void {
+		const sealed = fromBase64(envelope.c, MAX_FRAME_CHARS);
+		if (!sealed) return this.#drop('bad-envelope', envelope.from);
+		this.#deliver(envelope, index, this.#o.key.openNow(sealed, envelopeContext(this.#o.room, envelope)));
+	}
+
+	/** An opened (or unopenable) frame: who it is from, what it says, in which order. */
+	#deliver(envelope: Envelope, index: number, plaintext: Uint8Array<ArrayBuffer> | null): void {
+		const from = envelope.from;
 		if (this.#closed) return;
 		if (!plaintext) return this.#drop('undecryptable', from);
 		this.#o.onHeard(from);

@@ -6,6 +6,7 @@ import {
 	open,
 	roomKeyFromBytes,
 	seal,
+	SEAL_NOW_MAX_BYTES,
 	TAG_BYTES,
 	type CryptoImplementation
 } from './room-crypto.ts';
@@ -54,6 +55,31 @@ describe.each(both)('room crypto (%s)', (implementation) => {
 		expect(await open(key, sealed.slice(0, 27), context)).toBeNull();
 		expect(await open(key, new Uint8Array(0), context)).toBeNull();
 		expect(await open(key, crypto.getRandomValues(new Uint8Array(200)), context)).toBeNull();
+	});
+
+	it('seals and opens small messages at once, in the same format as the asynchronous pair', async () => {
+		const key = await derive('s3cret', 'room-a');
+		const now = key.sealNow(bytes('heti'), context);
+		expect(now.length).toBe(IV_BYTES + 'heti'.length + TAG_BYTES);
+		expect(new TextDecoder().decode((await open(key, now, context))!)).toBe('heti');
+		expect(new TextDecoder().decode(key.openNow(await seal(key, bytes('myöhemmin'), context), context)!)).toBe(
+			'myöhemmin'
+		);
+		const tampered = now.slice();
+		tampered[IV_BYTES] ^= 1;
+		expect(key.openNow(tampered, context)).toBeNull();
+		expect(key.openNow(now, bytes('other'))).toBeNull();
+		expect(key.openNow(now.slice(0, 20), context)).toBeNull();
+	});
+
+	it('refuses to seal or open a large message at once (those go through the asynchronous pair)', async () => {
+		const key = await derive('s3cret', 'room-a');
+		expect(key.sealNow(new Uint8Array(SEAL_NOW_MAX_BYTES), context).length).toBe(
+			IV_BYTES + SEAL_NOW_MAX_BYTES + TAG_BYTES
+		);
+		expect(() => key.sealNow(new Uint8Array(SEAL_NOW_MAX_BYTES + 1), context)).toThrow();
+		const large = await seal(key, new Uint8Array(SEAL_NOW_MAX_BYTES + 1), context);
+		expect(() => key.openNow(large, context)).toThrow();
 	});
 
 	it('derives once per room and secret: a second provider gets the same key object', async () => {
