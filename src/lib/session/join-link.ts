@@ -5,7 +5,7 @@
  */
 import { isLocale, type Locale } from '../i18n/locales';
 import { asAudience, type Audience } from '../methods/types';
-import { isPublicKeyText } from './keys/signing';
+import { isPublicKeyText } from './keys/key-text';
 import { readParticipation, writeParticipation, type ParticipationPlan } from './participation';
 
 export const JOIN_LINK_VERSION = 1;

@@ -24,8 +24,10 @@ import type { StoredMethod } from './stored-method';
 import type { StoredTemplate } from './stored-template';
 import type { StationNoteRow, StationRow } from './station-rows';
 import { compactInBackground } from './compaction';
+import { DB_NAME } from './first-paint';
 
-export const DB_NAME = 'kohtaamo';
+// The name lives beside the first paint's copy of the settings, which must not import Dexie.
+export { DB_NAME };
 
 export interface SessionRow extends SessionSummary {
 	/** The session's shared document (boards, run state). Loaded with `DexieYProvider`. */

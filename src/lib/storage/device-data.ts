@@ -9,6 +9,7 @@
  */
 import type { SessionSummary } from '../session/types';
 import { db } from './db';
+import { clearMirror } from './first-paint';
 
 const DAY_MS = 86_400_000;
 
@@ -48,6 +49,9 @@ export async function deleteDatabase(timeoutMs = 10_000): Promise<void> {
 		timer = setTimeout(() => reject(new DeleteBlockedError()), timeoutMs);
 	});
 	try {
+		// The settings' copy for the first paint goes with the database it copies (first, so that a
+		// blocked deletion, which the browser still completes later, leaves no copy behind).
+		clearMirror();
 		await Promise.race([d.delete({ disableAutoOpen: false }), blocked]);
 	} finally {
 		clearTimeout(timer);

@@ -8,6 +8,7 @@ import { LOCALES } from '../i18n/locales';
 import { MAX_WIFI_NAME_LENGTH } from '../session/join-link';
 import { ParticipantBasesSchema, type ParticipantBase } from '../session/server-info';
 import { db } from './db';
+import { writeMirror } from './first-paint';
 
 export const RETENTION_DAYS = [30, 90, 180, 365] as const;
 export type RetentionDays = (typeof RETENTION_DAYS)[number];
@@ -106,6 +107,9 @@ export async function readSetting<K extends SettingKey>(key: K): Promise<Setting
 }
 
 export async function writeSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+	// The first paint reads the language from a synchronous copy (first-paint.ts); written first, so
+	// that a reload during the database write already finds the new choice.
+	if (key === 'locale') writeMirror({ locale: value as Settings['locale'] });
 	await db().settings.put({ key, value });
 }
 

@@ -19,10 +19,13 @@
 import { p256 } from '@noble/curves/nist.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha512 } from '@noble/hashes/sha2.js';
+import { fromBase64Url, isPublicKeyShape, toBase64Url } from './key-text';
+
+// The text forms live in key-text.ts (the join page needs them without P-256); kept exported here.
+export { fromBase64Url, isPublicKeyText, PUBLIC_KEY_BYTES, toBase64Url } from './key-text';
 
 export type SigningImplementation = 'webcrypto' | 'javascript';
 
-export const PUBLIC_KEY_BYTES = 65;
 export const PRIVATE_KEY_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
 
@@ -40,16 +43,6 @@ const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN_PARAMS = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 const buffer = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
-
-function isPublicKeyShape(key: Uint8Array): boolean {
-	return key.length === PUBLIC_KEY_BYTES && key[0] === 4;
-}
-
-/** Whether text is a public key in the document's and the join link's form (base64url of 65 bytes,
- * uncompressed). Whether the point is on the curve is left to verification. */
-export function isPublicKeyText(text: string): boolean {
-	return text.length === 87 && isPublicKeyShape(fromBase64Url(text));
-}
 
 /** A key pair as text, for storage and the backup file. */
 export async function generateStoredKey(): Promise<{ publicKey: string; privateKey: string }> {
@@ -157,23 +150,6 @@ export function canonicalJson(value: unknown): string {
 		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 	}
 	throw new Error(`A ${typeof value} cannot be signed.`);
-}
-
-export function toBase64Url(bytes: Uint8Array): string {
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** Empty for text that is not base64url (callers check the length they expect). */
-export function fromBase64Url(text: string): Uint8Array {
-	if (!/^[A-Za-z0-9_-]*$/.test(text)) return new Uint8Array();
-	try {
-		const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-		return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-	} catch {
-		return new Uint8Array();
-	}
 }
 
 /**

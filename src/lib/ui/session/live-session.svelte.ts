@@ -34,6 +34,7 @@ import { SessionAuthority } from './session-authority.svelte';
 import { SessionHistory } from './session-history.svelte';
 import { SessionPresence } from './session-presence.svelte';
 import { SessionView } from './session-view.svelte';
+import { deviceSettingsApplied } from '$lib/ui/settings/device-settings';
 import { signalingSettings } from './signaling-url';
 
 export type { Refusal } from '$lib/board/commands';
@@ -130,7 +131,8 @@ export class LiveSession extends SessionCommands {
 
 	/** Opens a session stored on this device, checks in and joins its room; null when there is none. */
 	static async open(sessionId: string, options: OpenOptions = {}): Promise<LiveSession | null> {
-		const stored = await getSession(sessionId);
+		// The device's network settings before joining (the root layout no longer reads them).
+		const [stored] = await Promise.all([getSession(sessionId), deviceSettingsApplied()]);
 		if (!stored) return null;
 		const summary = await ensureSessionKeys(stored);
 		const open = await openSessionDoc(sessionId);
