@@ -294,9 +294,10 @@ function activitySection(
 		return;
 	}
 	const showVotes = activity.totalVotes > 0;
+	const listing: Listing = { w, showVotes, t, locale: model.locale };
 	if (activity.top.length > 0) {
 		w.heading(t('summary.activity.top'), S.h2, { before: 2, keepWith: 14 });
-		for (const entry of activity.top) noteEntry(w, entry, 0, showVotes, t, model.locale);
+		for (const entry of activity.top) noteEntry(listing, entry, 0);
 		w.space(3);
 	}
 
@@ -318,7 +319,7 @@ function activitySection(
 			keepWith: 14
 		}
 	);
-	for (const zone of activity.zones) zoneGroup(w, zone, zoned, showVotes, t, model.locale);
+	for (const zone of activity.zones) zoneGroup(listing, zone, zoned);
 }
 
 function prompt(w: PdfWriter, text: string, t: Translate): void {
@@ -338,17 +339,20 @@ function prompt(w: PdfWriter, text: string, t: Translate): void {
 	w.y += height + 5;
 }
 
-function zoneGroup(
-	w: PdfWriter,
-	zone: ZoneGroup,
-	zoned: boolean,
-	showVotes: boolean,
-	t: Translate,
-	locale: string
-): void {
+/** What every note of one activity's listing is laid out with: the page, whether votes show, the
+ * language. */
+interface Listing {
+	w: PdfWriter;
+	showVotes: boolean;
+	t: Translate;
+	locale: string;
+}
+
+function zoneGroup(listing: Listing, zone: ZoneGroup, zoned: boolean): void {
+	const { w, showVotes, t } = listing;
 	// A zone's heading stays with its first note (and that note's group heading).
 	const first = zone.clusters[0]?.notes[0] ?? zone.loose[0];
-	const firstHeight = first ? noteEntryHeight(w, first, zone.clusters.length > 0 ? 4 : 0, showVotes, t, locale) : 6;
+	const firstHeight = first ? noteEntryHeight(listing, first, zone.clusters.length > 0 ? 4 : 0) : 6;
 	const clusterHeading = zone.clusters.length > 0 ? 7 : 0;
 	if (zoned) {
 		const name =
@@ -374,14 +378,14 @@ function zoneGroup(
 			{ size: 10, bold: true },
 			{
 				before: 1.5,
-				keepWith: noteEntryHeight(w, cluster.notes[0], 4, showVotes, t, locale),
+				keepWith: noteEntryHeight(listing, cluster.notes[0], 4),
 				after: 1,
 				color: COLORS.muted
 			}
 		);
-		for (const entry of cluster.notes) noteEntry(w, entry, 4, showVotes, t, locale);
+		for (const entry of cluster.notes) noteEntry(listing, entry, 4);
 	}
-	for (const entry of zone.loose) noteEntry(w, entry, 0, showVotes, t, locale);
+	for (const entry of zone.loose) noteEntry(listing, entry, 0);
 }
 
 const ENTRY_GAP = 1.8;
@@ -421,14 +425,7 @@ function noteLanguageName(entry: SummaryNote, locale: string, t: Translate): str
 	return t('summary.noteLanguage', { language: name });
 }
 
-function layoutEntry(
-	w: PdfWriter,
-	entry: SummaryNote,
-	indent: number,
-	showVotes: boolean,
-	t: Translate,
-	locale: string
-): EntryLayout {
+function layoutEntry({ w, showVotes, t, locale }: Listing, entry: SummaryNote, indent: number): EntryLayout {
 	const votesWidth = showVotes ? 22 : 0;
 	const image = entry.note.image ? pictureSize(w, entry.note.image) : null;
 	const imageWidth = image ? IMAGE_WIDTH + IMAGE_GAP : 0;
@@ -456,34 +453,14 @@ function pictureSize(w: PdfWriter, bytes: Uint8Array): EntryLayout['image'] {
 	}
 }
 
-function noteEntryHeight(
-	w: PdfWriter,
-	entry: SummaryNote,
-	indent: number,
-	showVotes: boolean,
-	t: Translate,
-	locale: string
-): number {
-	return layoutEntry(w, entry, indent, showVotes, t, locale).height;
+function noteEntryHeight(listing: Listing, entry: SummaryNote, indent: number): number {
+	return layoutEntry(listing, entry, indent).height;
 }
 
 /** One note: colour swatch and number, the text wrapped, votes at the right, the author below. */
-function noteEntry(
-	w: PdfWriter,
-	entry: SummaryNote,
-	indent: number,
-	showVotes: boolean,
-	t: Translate,
-	locale: string
-): void {
-	const { x, textX, textWidth, image, votesWidth, text, author, height } = layoutEntry(
-		w,
-		entry,
-		indent,
-		showVotes,
-		t,
-		locale
-	);
+function noteEntry(listing: Listing, entry: SummaryNote, indent: number): void {
+	const { w, showVotes, t } = listing;
+	const { x, textX, textWidth, image, votesWidth, text, author, height } = layoutEntry(listing, entry, indent);
 	w.ensure(height);
 
 	w.fillColor(NOTE_BACKGROUNDS[entry.note.color]);
