@@ -31,6 +31,8 @@ export class SessionPresence {
 	#displays = $state.raw(0);
 	#clockOffset = $state.raw(0);
 	#publisher: ReturnType<typeof setInterval> | undefined;
+	/** Every join key seen in the room since this device opened the session (not reactive). */
+	readonly #seen = new Set<string>();
 
 	constructor({ awareness, self, now = Date.now, clockIntervalMs = CLOCK_INTERVAL_MS }: SessionPresenceOptions) {
 		this.awareness = awareness;
@@ -64,6 +66,12 @@ export class SessionPresence {
 		return this.#present.some((p) => p.role === 'facilitator' && !p.self);
 	}
 
+	/** Join keys of every device seen here since the session opened, gone or not: a room move wraps
+	 * to them all, so a device asleep now follows when it wakes. */
+	get seenKeys(): ReadonlySet<string> {
+		return this.#seen;
+	}
+
 	/** Milliseconds this device's clock is behind the facilitator's (for diagnostics and tests). */
 	get clockOffset(): number {
 		return this.#clockOffset;
@@ -78,6 +86,7 @@ export class SessionPresence {
 
 	#onChange = () => {
 		this.#present = readPresence(this.awareness);
+		for (const p of this.#present) if (p.key && this.#seen.size < 1000) this.#seen.add(p.key);
 		this.#displays = countDisplays(this.awareness);
 		if (this.isFacilitator) return;
 		const reading = facilitatorReading(this.awareness);
