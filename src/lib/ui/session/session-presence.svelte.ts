@@ -9,7 +9,14 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { ClockOffset } from '$lib/board/clock';
-import { countDisplays, facilitatorReading, readPresence, type LocalPresence, type Present } from './presence';
+import {
+	countDisplays,
+	facilitatorReading,
+	presenceKeys,
+	readPresence,
+	type LocalPresence,
+	type Present
+} from './presence';
 
 export const CLOCK_INTERVAL_MS = 2000;
 
@@ -86,7 +93,8 @@ export class SessionPresence {
 
 	#onChange = () => {
 		this.#present = readPresence(this.awareness);
-		for (const p of this.#present) if (p.key && this.#seen.size < 1000) this.#seen.add(p.key);
+		// Displays too (left out of who is here): a room move takes the projector's screen along.
+		for (const key of presenceKeys(this.awareness)) if (this.#seen.size < 1000) this.#seen.add(key);
 		this.#displays = countDisplays(this.awareness);
 		if (this.isFacilitator) return;
 		const reading = facilitatorReading(this.awareness);
