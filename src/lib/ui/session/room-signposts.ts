@@ -53,7 +53,8 @@ export class RoomSignposts {
 		const wanted = notice ? rooms.slice(-MAX_SIGNPOSTS) : [];
 		const names = new Set(wanted.map((r) => r.name));
 		for (const [name, post] of this.#posts) if (!names.has(name)) this.#takeDown(name, post);
-		const changed = notice !== this.#notice;
+		// A new notice object is made on every record change; only a new signed move is news.
+		const changed = notice?.move.sig !== this.#notice?.move.sig;
 		this.#notice = notice;
 		for (const room of wanted) {
 			const post = this.#posts.get(room.name);
