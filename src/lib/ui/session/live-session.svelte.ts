@@ -242,9 +242,9 @@ export class LiveSession extends SessionCommands {
 
 	/**
 	 * Removes a device (by its join key, as presence announces it): the room moves to a new name and
-	 * secret, wrapped to every other device present and to this one, and the removed device learns
-	 * nothing after it. Devices not connected now are left behind in the old room, as is every
-	 * printed poster and shown QR code.
+	 * secret, wrapped to every other device of the session and to this one, and the removed device
+	 * learns nothing after it. A device asleep now follows through the signpost this device keeps in
+	 * the old room; printed posters and shown QR codes stay behind.
 	 */
 	removeDevice(key: string) {
 		return moveRoom(this.doc, this.actor, newRoomKey(), this.#members(), [key]);
