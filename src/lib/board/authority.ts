@@ -296,7 +296,8 @@ export class FacilitatorAuthority {
 		// The facilitator's (or a co-facilitator's) device puts every sealing key it owes into each
 		// record it signs: public keys, the private ones of reveals and results, wraps for delegates.
 		const roots = this.sealingRoots;
-		if (roots) next = withSealingKeys(next, roots, this.isFacilitator ? this.delegates : Object.keys(sealRootsOf(next)));
+		if (roots)
+			next = withSealingKeys(next, roots, this.isFacilitator ? this.delegates : Object.keys(sealRootsOf(next)));
 		// Publishing the agenda on every mount changes nothing: no new record for it.
 		if (canonicalJson(next) === canonicalJson(this.state)) return true;
 		const seq = this.seq + 1;

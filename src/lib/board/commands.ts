@@ -38,15 +38,7 @@ import {
 /** `read-only`: the document comes from a newer app version, whose data this one may not understand
  * well enough to change; the UI asks to update the app. */
 export type Refusal =
-	| 'locked'
-	| 'ended'
-	| 'not-allowed'
-	| 'not-found'
-	| 'invalid'
-	| 'no-dots-left'
-	| 'not-voting'
-	| 'read-only'
-	| 'sealed';
+	'locked' | 'ended' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only' | 'sealed';
 export type CommandResult<T = void> = { ok: true; value: T } | { ok: false; reason: Refusal };
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });

@@ -223,9 +223,7 @@ export function readRoomNotice(notice: unknown, facilitatorKey: Uint8Array, minD
 
 /** What a notice means for the device holding join key `key`. */
 export type NoticeVerdict =
-	| { kind: 'move'; room: RoomKey; seq: number }
-	| { kind: 'removed' }
-	| { kind: 'turned-away'; closed: boolean };
+	{ kind: 'move'; room: RoomKey; seq: number } | { kind: 'removed' } | { kind: 'turned-away'; closed: boolean };
 
 export function noticeVerdict(move: RoomMove, key: string, privateKey: Uint8Array): NoticeVerdict {
 	if (move.removed.includes(key)) return { kind: 'removed' };

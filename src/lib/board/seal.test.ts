@@ -314,7 +314,9 @@ describe('revoking a co-facilitator rotates the sealing root', () => {
 		const sealed = sessionMaps(ainoDoc).notes.get(after)!.get('sealedText') as string;
 		const [, recipient, , body] = sealed.split('.');
 		expect(recipient).not.toBe(sealingKeyPair(kept, 'reveal:a1').publicKey);
-		expect(openSync(sealingKeyPair(kept, 'reveal:a1').privateKey, fromBase64Url(body), new TextEncoder().encode(after))).toBeNull();
+		expect(
+			openSync(sealingKeyPair(kept, 'reveal:a1').privateKey, fromBase64Url(body), new TextEncoder().encode(after))
+		).toBeNull();
 		expect(stored(ainoDoc).includes(`Jälkeen ${MARKER}`)).toBe(false);
 		// The facilitator reads both; at reveal every device does, the revoked one too.
 		expect([textOn(fDoc, before), textOn(fDoc, after)]).toEqual([`Ennen ${MARKER}`, `Jälkeen ${MARKER}`]);

@@ -202,8 +202,7 @@ export function withSealingKeys(
 	const old = isObject(record.sealRoots) ? (record.sealRoots as Record<string, string>) : {};
 	const fresh = record.sealRootsEpoch === current;
 	const sealRoots: Record<string, string> = {};
-	for (const key of delegates)
-		sealRoots[key] = fresh && typeof old[key] === 'string' ? old[key] : wrapRoot(list, key);
+	for (const key of delegates) sealRoots[key] = fresh && typeof old[key] === 'string' ? old[key] : wrapRoot(list, key);
 	return { ...state, sealKeys, openKeys, sealRoots, sealRootsEpoch: current } as ControlState;
 }
 
@@ -343,12 +342,7 @@ export function openWaitingText(
  * as notes from before signed control. Not a board command: it rewrites a scratch copy that no
  * other device shares, before its activities are re-keyed (the keys' labels name the old ids).
  */
-export function unsealAll(
-	doc: Y.Doc,
-	roots: Uint8Array | Uint8Array[],
-	activityIds: string[],
-	origin: unknown
-): void {
+export function unsealAll(doc: Y.Doc, roots: Uint8Array | Uint8Array[], activityIds: string[], origin: unknown): void {
 	const keys = new Map<string, Uint8Array>();
 	for (const root of Array.isArray(roots) ? roots : [roots])
 		for (const label of ['moderation', ...activityIds.flatMap((id) => [`reveal:${id}`, `results:${id}`])]) {

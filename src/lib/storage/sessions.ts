@@ -53,11 +53,7 @@ export async function updateSessionPlan(id: string, change: Partial<SessionPlan>
 }
 
 /** The session's room after the facilitator moved it (removing a device, board/room-move.ts). */
-export async function updateSessionRoom(
-	id: string,
-	room: RoomKey,
-	previousRooms: RoomKey[] = []
-): Promise<void> {
+export async function updateSessionRoom(id: string, room: RoomKey, previousRooms: RoomKey[] = []): Promise<void> {
 	await db().sessions.update(id, { room, previousRooms, updatedAt: Date.now() });
 }
 

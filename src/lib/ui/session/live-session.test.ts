@@ -232,4 +232,3 @@ describe('LiveSession in its room', () => {
 		expect(again.room.current).toEqual(closedRoom);
 	});
 });
-
