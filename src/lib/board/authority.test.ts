@@ -245,7 +245,7 @@ describe('malformed control records', () => {
 		expect(verifyRecord(record, facilitatorKeys.publicKey)).toBeNull();
 	});
 
-	it('ignores a body that is not canonical, oversized, or signed by a key that is not one', async () => {
+	it('ignores a body that is not canonical, holds a number too large to sign, is oversized, or is signed by a key that is not one', async () => {
 		const { facilitatorKeys } = await room();
 		const fine = await signedRecord(facilitatorKeys.privateKey, facilitatorKeys.publicKey, 1, EMPTY_STATE);
 		expect(verifyRecord(fine, facilitatorKeys.publicKey)).not.toBeNull();
@@ -260,6 +260,12 @@ describe('malformed control records', () => {
 			activities: { a1: { title: 'x'.repeat(1_000_001) } }
 		});
 		expect(verifyRecord(huge, facilitatorKeys.publicKey)).toBeNull();
+		const infinite = await signedBody(
+			facilitatorKeys.privateKey,
+			facilitatorKeys.publicKey,
+			'{"seq":1,"state":{"activityId":null,"x":1e999}}'
+		);
+		expect(verifyRecord(infinite, facilitatorKeys.publicKey)).toBeNull();
 		expect(verifyRecord({ ...fine, by: 'not-a-key' }, facilitatorKeys.publicKey)).toBeNull();
 		expect(verifyRecord({ ...fine, sig: 5 }, facilitatorKeys.publicKey)).toBeNull();
 		expect(verifyRecord(null, facilitatorKeys.publicKey)).toBeNull();

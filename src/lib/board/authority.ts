@@ -149,8 +149,13 @@ export function verifyRecord(stored: unknown, facilitatorKey: Uint8Array): Verif
 	if (body.length > MAX_RECORD_CHARS || !isKey(by)) return null;
 	const parsed = parseJson(body);
 	if (!isObject(parsed) || !isSeq(parsed.seq)) return null;
-	// Only the canonical text is accepted: one record, one spelling, one cache entry.
-	if (canonicalJson(parsed) !== body) return null;
+	// Only the canonical text is accepted: one record, one spelling, one cache entry. A number too
+	// large to sign (1e999 parses to Infinity) makes canonicalJson throw: not canonical either.
+	try {
+		if (canonicalJson(parsed) !== body) return null;
+	} catch {
+		return null;
+	}
 	const state = readState(parsed.state);
 	if (!state) return null;
 	const delegation = state.delegation ? readDelegation(state.delegation, facilitatorKey) : NO_DELEGATION;

@@ -233,7 +233,17 @@ describe('the move notice a signpost hands on', () => {
 			delegation: null
 		};
 		expect(readRoomNotice(forged, fKey)).toBeNull();
-		for (const bad of [null, 5, {}, { move: 'x' }, { move: { body: 1, by: keys[0], sig: 'x' } }])
+		const junkBody = (body: string) => ({ move: { ...notice.move, body }, delegation: null });
+		for (const bad of [
+			null,
+			5,
+			{},
+			{ move: 'x' },
+			{ move: { body: 1, by: keys[0], sig: 'x' } },
+			junkBody('not json'),
+			junkBody('{"seq":1e999}'),
+			junkBody('x'.repeat(400_001))
+		])
 			expect(readRoomNotice(bad, fKey)).toBeNull();
 	});
 

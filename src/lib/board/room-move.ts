@@ -76,6 +76,16 @@ function parseJson(text: string): unknown {
 	}
 }
 
+/** Whether `body` is the canonical text of `parsed` (one notice, one spelling). Never throws: a
+ * body that is no JSON, or holds a number too large to sign, is simply not canonical. */
+function isCanonical(parsed: unknown, body: string): boolean {
+	try {
+		return parsed !== undefined && canonicalJson(parsed) === body;
+	} catch {
+		return false;
+	}
+}
+
 /** A move's body, checked; malformed wraps and keys are left out. */
 function readMoveBody(move: unknown): RoomMove | null {
 	if (!isObject(move) || !Number.isSafeInteger(move.seq) || (move.seq as number) < 1 || !isObject(move.wraps))
@@ -216,7 +226,7 @@ export function readRoomNotice(notice: unknown, facilitatorKey: Uint8Array, minD
 		if (!delegation || delegation.seq < minDelegationSeq || !delegation.keys.includes(by)) return null;
 	}
 	const parsed = parseJson(body);
-	if (canonicalJson(parsed) !== body) return null;
+	if (!isCanonical(parsed, body)) return null;
 	if (!verifySync(fromBase64Url(by), encoder.encode(body), fromBase64Url(sig))) return null;
 	return readMoveBody(parsed);
 }
