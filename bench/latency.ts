@@ -8,6 +8,11 @@
  * form submission that runs the note command; on B, a MutationObserver records when the text is in
  * the DOM. Playwright's own `click()` would add its actionability wait (about two frames), so the
  * Save button is clicked with raw mouse events and timed from the event's own timestamp.
+ *
+ * B's screen is phone-wide, where the board is its list view and every note is in the DOM: the
+ * spatial board keeps only the notes near the screen in the page, so once the zone fills past the
+ * screen's edge a DOM watch on a wide screen would see new notes never arrive (a first quiet run
+ * "lost" 52 of 200 that way). The list reads the same document through the same view as the board.
  */
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +114,9 @@ async function measureApp(
 		for (const device of devices) await device.context.addInitScript({ content: timingScript });
 		const id = await planSession(wall.page, server.url, 'Latency', ['Dot voting']);
 		const link = await startRun(wall.page, server.url, id);
+		// Planned at laptop size; the board chooses its list view when it opens at phone width.
+		await wall.page.setViewportSize({ width: 412, height: 860 });
+		await wall.page.reload();
 		await join(phone.page, link, 'Pia');
 		const transport = await connected(phone.page, 1);
 		await connected(wall.page, 1);
