@@ -16,6 +16,19 @@ const viewTexts = (page: Page) =>
 		[...(window as unknown as { kohtaamo: Handle }).kohtaamo.view.notes.values()].map((note) => note.text)
 	);
 
+/** The shared helpers wait 10 s for a page; on a loaded machine the first open takes longer. */
+async function startRunPatiently(page: Page, url: string, id: string) {
+	await page.goto(`${url}/sessions/${id}/run`);
+	await expect(page.getByLabel('Join link')).toBeVisible({ timeout: 60_000 });
+	return startRun(page, url, id);
+}
+
+async function joinPatiently(device: Parameters<typeof join>[0], link: string, name: string) {
+	await device.page.goto(link);
+	await expect(device.page.getByRole('button', { name: 'Join' })).toBeVisible({ timeout: 60_000 });
+	await join(device, link, name);
+}
+
 const reveal = (page: Page) =>
 	page
 		.getByRole('group', { name: 'Phase' })
@@ -31,9 +44,9 @@ test.describe('closing the room and devices that slept through a move', () => {
 	}) => {
 		const facilitator = await devices.open();
 		const id = await planSession(facilitator.page, server.url, { title: 'Door', methods: ['Hopes and concerns'] });
-		const oldLink = await startRun(facilitator.page, server.url, id);
+		const oldLink = await startRunPatiently(facilitator.page, server.url, id);
 		const aino = await devices.open();
-		await join(aino, oldLink, 'Aino');
+		await joinPatiently(aino, oldLink, 'Aino');
 		for (const device of [facilitator, aino]) await expectConnected(device.page, 1);
 		// Past private writing, so notes travel as plain text.
 		await reveal(facilitator.page);
@@ -53,7 +66,7 @@ test.describe('closing the room and devices that slept through a move', () => {
 
 		// A new device with the old link is told calmly, not shown an error or a spinner.
 		const stranger = await devices.open();
-		await join(stranger, oldLink, 'Myöhässä');
+		await joinPatiently(stranger, oldLink, 'Myöhässä');
 		await expect(
 			stranger.page.getByRole('heading', { name: 'This workshop is not taking new participants' })
 		).toBeVisible({ timeout: 60_000 });
@@ -65,7 +78,7 @@ test.describe('closing the room and devices that slept through a move', () => {
 		const newLink = await facilitator.page.getByLabel('Join link').inputValue();
 		expect(newLink).not.toBe(oldLink);
 		const late = await devices.open();
-		await join(late, newLink, 'Uusi');
+		await joinPatiently(late, newLink, 'Uusi');
 		await expectConnected(late.page, 1);
 		await expect.poll(() => viewTexts(late.page), { timeout: 60_000 }).toContain(fromAino);
 		expect([...aino.errors, ...facilitator.errors, ...late.errors]).toEqual([]);
@@ -74,12 +87,12 @@ test.describe('closing the room and devices that slept through a move', () => {
 	test('a device offline during a removal comes back into the new room and syncs', async ({ devices, server }) => {
 		const facilitator = await devices.open();
 		const id = await planSession(facilitator.page, server.url, { title: 'Sleeper', methods: ['Hopes and concerns'] });
-		const oldLink = await startRun(facilitator.page, server.url, id);
+		const oldLink = await startRunPatiently(facilitator.page, server.url, id);
 		// Relay only, so that going offline cuts it off completely (no data channel survives).
 		const sleeper = await devices.open({ webRtc: false });
 		const removed = await devices.open();
-		await join(sleeper, oldLink, 'Unikeko');
-		await join(removed, oldLink, 'Poistettava');
+		await joinPatiently(sleeper, oldLink, 'Unikeko');
+		await joinPatiently(removed, oldLink, 'Poistettava');
 		for (const device of [facilitator, sleeper, removed]) await expectConnected(device.page, 2);
 		await reveal(facilitator.page);
 
