@@ -15,7 +15,8 @@ import type { Figure } from './run.ts';
 import { bigBoardBackup, CHROMIUM_ARGS, percentile, recordFrames, restoredDevice } from './support/big-board.ts';
 
 const THROTTLE = 4;
-const SIZES = [200, 1000, 5000];
+/** `BOARD_SIZES=200,1000` runs fewer (a quicker look while profiling a change). */
+const SIZES = process.env.BOARD_SIZES ? process.env.BOARD_SIZES.split(',').map(Number) : [200, 1000, 5000];
 const PROJECT = new URL('../', import.meta.url).pathname;
 
 async function withServer<T>(run: (url: string) => Promise<T>): Promise<T> {

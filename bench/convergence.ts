@@ -29,8 +29,13 @@ const MESH_TIMEOUT_MS = 90_000;
 /** Participants join a few at a time, as they do when a facilitator shows the QR code. */
 const JOIN_BATCH = 2;
 
-const linkCount = async (page: Page) =>
-	Number(/(\d+)/.exec(await page.locator('[data-connection]').first().innerText())?.[1] ?? 0);
+/** How many devices this page says it is linked to; 0 while it shows no connection line (a page
+ * still joining, or one that lost its session), so that one such page does not end the run. */
+const linkCount = async (page: Page) => {
+	const status = page.locator('[data-connection]').first();
+	const text = await status.innerText({ timeout: 2_000 }).catch(() => '');
+	return Number(/(\d+)/.exec(text)?.[1] ?? 0);
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,12 +128,32 @@ export async function benchConvergence(): Promise<Figure[]> {
 			await sleep(500);
 		}
 		const nodeLinks = nodes.map((n) => n.sync.peers().length);
-		const mesh = `fewest links: browser ${Math.min(...browserLinks)}, Node ${Math.min(...nodeLinks)} of ${ROOM - 1}`;
+		// A page with no connection line is a finding, not a crash: say where it is and what it shows.
+		const withoutStatus = await Promise.all(
+			devices.map(async (d, i) =>
+				(await d.page.locator('[data-connection]').count())
+					? null
+					: `device ${i} at ${new URL(d.page.url()).pathname}: “${(
+							await d.page
+								.locator('main')
+								.first()
+								.innerText({ timeout: 2_000 })
+								.catch(() => '')
+						).slice(0, 120)}”`
+			)
+		);
+		const strays = withoutStatus.filter((l) => l !== null);
+		if (strays.length) process.stderr.write(`  without a connection line: ${strays.join('; ')}\n`);
+		const mesh = `fewest links: browser ${Math.min(...browserLinks)}, Node ${Math.min(...nodeLinks)} of ${ROOM - 1}${strays.length ? `; ${strays.length} browser devices showed no connection line` : ''}`;
 		if (!nodes.every((n) => n.doc.getMap('run').get('activityId')))
 			throw new Error(`the Node devices did not all receive the session (${mesh})`);
 		const joinMs = performance.now() - joinStart;
 		const activityId = nodes[0].doc.getMap('run').get('activityId') as string;
-		const transports = await devices[1].page.locator('[data-connection]').first().innerText();
+		const transports = await devices[1].page
+			.locator('[data-connection]')
+			.first()
+			.innerText({ timeout: 2_000 })
+			.catch(() => 'no connection line');
 
 		// Everyone writes at once.
 		process.stderr.write(`  writing (${mesh})…\n`);

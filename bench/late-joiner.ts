@@ -129,10 +129,13 @@ async function openFacilitator(
 	const restoreMs = performance.now() - start;
 	await page.goto(`${server.url}/sessions/${backup.sessionId}/run`);
 	const link = await page.getByLabel('Join link').inputValue();
-	await page
-		.locator('[data-note-id]')
-		.nth(SHOWN - 1)
-		.waitFor({ timeout: 60_000 });
+	// The board puts only the notes near the screen in the page (the first view is readable, not
+	// fitted to every note), so it is asked how many it holds.
+	await page.waitForFunction(
+		(n) => Number(document.querySelector('.canvas')?.getAttribute('data-notes-total') ?? 0) >= n,
+		SHOWN,
+		{ timeout: 60_000 }
+	);
 	return { device, link, stateKiB: backup.stateKiB, restoreMs };
 }
 

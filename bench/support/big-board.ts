@@ -18,11 +18,24 @@ const WORDS = 'museo näyttely kävijä yhteisö penkki opastus perhe seniori ka
 	' '
 );
 
-/** A backup of one workshop whose first of `activities` activities holds `notes` notes. */
-export function bigBoardBackup(notes: number, activities = 1): { text: string; sessionId: string } {
+/**
+ * A backup of one workshop whose first of `activities` activities holds `notes` notes. With
+ * `signed` (or `BOARD_SIGNED_NOTES=1`), each note is signed by its writer's device, as notes from
+ * participants' devices are in a workshop with signed control: every device then verifies each
+ * note's signature when it opens the board (`board/note-guard.ts`).
+ */
+export function bigBoardBackup(
+	notes: number,
+	activities = 1,
+	signed = process.env.BOARD_SIGNED_NOTES === '1'
+): { text: string; sessionId: string } {
 	const ids = Array.from({ length: activities }, (_, i) => `a${i + 1}`);
 	const { doc } = createTestBoard(ids.map((id) => activity(id)));
-	const people = Array.from({ length: 30 }, (_, i) => actor(`p${i}`, 'participant', `Osallistuja ${i}`));
+	const people = Array.from({ length: 30 }, (_, i) => {
+		const person = actor(`p${i}`, 'participant', `Osallistuja ${i}`);
+		if (signed) person.secrets = { device: crypto.getRandomValues(new Uint8Array(32)) };
+		return person;
+	});
 	const columns = Math.ceil(Math.sqrt(notes * 2));
 	for (let i = 0; i < notes; i++) {
 		const who = people[i % people.length];

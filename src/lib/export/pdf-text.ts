@@ -111,6 +111,9 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 /** Text that needs the bidi algorithm: right-to-left letters, or explicit direction controls. */
 const NEEDS_BIDI =
 	/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+/** Characters with a mirrored form (brackets, less-than…): only these are looked up in bidi-js's
+ * mirroring table, whose first use parses the whole table (a CPU profile of a cold export). */
+const MIRRORED = /\p{Bidi_M}/u;
 /** Chinese and Japanese characters: a line may break after any of them. */
 const CJK_BREAK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u;
 /** Closing punctuation that never starts a line. */
@@ -533,7 +536,10 @@ function visualLine(line: Unit[], rtl: boolean): ShapedLine {
 	let offset = 0;
 	for (const unit of order) {
 		const unitRtl = unit.level % 2 === 1;
-		const text = unitRtl && unit.text.length === 1 ? (bidi.getMirroredCharacter(unit.text) ?? unit.text) : unit.text;
+		const text =
+			unitRtl && unit.text.length === 1 && MIRRORED.test(unit.text)
+				? (bidi.getMirroredCharacter(unit.text) ?? unit.text)
+				: unit.text;
 		const last = runs[runs.length - 1];
 		if (last && last.face === unit.face && last.rtl === unitRtl) {
 			last.units.push(text);

@@ -4,7 +4,8 @@
  * Why this shape: everything a facilitator or participant writes must survive a reload, a closed
  * tab or a crash on a device that may never see the internet. Plans and settings are small rows;
  * each session's shared Yjs document is a y-dexie `Y.Doc` property, stored as a log of updates
- * (compacted by y-dexie) so that every keystroke is durable on its own.
+ * (compacted by y-dexie, away from gestures: `compaction.ts`) so that every keystroke is durable
+ * on its own.
  *
  * Versions (never edit a released version; add one with an `upgrade`):
  *  1. `sessions` with the agenda inside each row, `settings`.
@@ -22,6 +23,7 @@ import type { AgendaItem, SessionSummary } from '../session/types';
 import type { StoredMethod } from './stored-method';
 import type { StoredTemplate } from './stored-template';
 import type { StationNoteRow, StationRow } from './station-rows';
+import { compactInBackground } from './compaction';
 
 export const DB_NAME = 'kohtaamo';
 
@@ -81,7 +83,8 @@ export const SCHEMA_V3 = { ...SCHEMA_V2, ownTemplates: 'id, updatedAt' };
 export const SCHEMA_V4 = { ...SCHEMA_V3, stations: 'id, sessionId', stationNotes: 'id, stationId' };
 
 export function openDb(name = DB_NAME): KohtaamoDb {
-	const db = new Dexie(name, { addons: [yDexie] }) as KohtaamoDb;
+	// y-dexie's own compaction timer is off: `compaction.ts` runs it away from gestures.
+	const db = new Dexie(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void] }) as KohtaamoDb;
 	db.version(1).stores(SCHEMA_V1);
 	db.version(2)
 		.stores(SCHEMA_V2)
@@ -139,6 +142,9 @@ function sessionDefaults(id: string): Omit<SessionSummary, 'title' | 'createdAt'
 let shared: KohtaamoDb | undefined;
 /** The app's database, opened on first use. */
 export function db(): KohtaamoDb {
-	shared ??= openDb();
+	if (!shared) {
+		shared = openDb();
+		compactInBackground(shared);
+	}
 	return shared;
 }
