@@ -168,13 +168,17 @@ test.describe('sealed private notes against a curious participant', () => {
 		await expect.poll(() => viewTexts(aino.page), { timeout: 60_000 }).toContain(fromFacilitator);
 
 		// The old join link: a device that opens it now (the removed one again, and a new one) joins
-		// the old room, where nobody is left.
+		// the old room, where only the facilitator's signpost is left (it hands on no board).
 		await join(removed, oldLink, 'Poistettava');
 		await expect(
 			removed.page.getByRole('heading', { name: 'The facilitator removed this device from the workshop' })
 		).toBeVisible({ timeout: 60_000 });
 		const stranger = await devices.open();
 		await join(stranger, oldLink, 'Uusi');
+		// The facilitator's signpost in the old room tells a new device calmly that the link is old.
+		await expect(stranger.page.getByRole('heading', { name: 'This invitation is no longer valid' })).toBeVisible({
+			timeout: 60_000
+		});
 		// A note written after both opened the old link, seen by the remaining devices first.
 		const last = `AFTER-${Date.now().toString(36)}-last`;
 		await addNote(aino.page, last, 'Hopes');

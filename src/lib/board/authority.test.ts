@@ -219,3 +219,55 @@ describe('co-facilitator', () => {
 		expect(readRun(sessionMaps(docs.facilitator)).locked).toBe(false);
 	});
 });
+
+describe('malformed control records', () => {
+	/** A record signed by the facilitator's own key over a body spoilt one way: a valid signature
+	 * does not make a malformed record count. */
+	async function signedBody(privateKey: Uint8Array, by: Uint8Array, body: string) {
+		return { body, by: toBase64Url(by), sig: toBase64Url(await sign(privateKey, encoder.encode(body))) };
+	}
+
+	it.each<[string, (state: Record<string, unknown>) => unknown]>([
+		['a negative seq', (state) => ({ seq: -1, state })],
+		['a fractional seq', (state) => ({ seq: 1.5, state })],
+		['no state', () => ({ seq: 1 })],
+		['an activity id too long', (state) => ({ seq: 1, state: { ...state, activityId: 'a'.repeat(101) } })],
+		['a lock that is not true or false', (state) => ({ seq: 1, state: { ...state, locked: 'yes' } })],
+		['an end that is no number', (state) => ({ seq: 1, state: { ...state, endedAt: 'now' } })],
+		['activities that are a list', (state) => ({ seq: 1, state: { ...state, activities: [] } })],
+		['an activity that is no object', (state) => ({ seq: 1, state: { ...state, activities: { a1: 5 } } })],
+		['a removed list that is no list', (state) => ({ seq: 1, state: { ...state, removed: 'all' } })],
+		['an unsigned delegation', (state) => ({ seq: 1, state: { ...state, delegation: { body: '{}', sig: 'x' } } })]
+	])('ignores a record with %s, even signed by the facilitator', async (_kind, spoil) => {
+		const { facilitatorKeys } = await room();
+		const body = canonicalJson(spoil({ ...EMPTY_STATE } as unknown as Record<string, unknown>));
+		const record = await signedBody(facilitatorKeys.privateKey, facilitatorKeys.publicKey, body);
+		expect(verifyRecord(record, facilitatorKeys.publicKey)).toBeNull();
+	});
+
+	it('ignores a body that is not canonical, holds a number too large to sign, is oversized, or is signed by a key that is not one', async () => {
+		const { facilitatorKeys } = await room();
+		const fine = await signedRecord(facilitatorKeys.privateKey, facilitatorKeys.publicKey, 1, EMPTY_STATE);
+		expect(verifyRecord(fine, facilitatorKeys.publicKey)).not.toBeNull();
+		const spaced = await signedBody(
+			facilitatorKeys.privateKey,
+			facilitatorKeys.publicKey,
+			JSON.stringify({ state: EMPTY_STATE, seq: 1 }, null, 1)
+		);
+		expect(verifyRecord(spaced, facilitatorKeys.publicKey)).toBeNull();
+		const huge = await signedRecord(facilitatorKeys.privateKey, facilitatorKeys.publicKey, 1, {
+			...EMPTY_STATE,
+			activities: { a1: { title: 'x'.repeat(1_000_001) } }
+		});
+		expect(verifyRecord(huge, facilitatorKeys.publicKey)).toBeNull();
+		const infinite = await signedBody(
+			facilitatorKeys.privateKey,
+			facilitatorKeys.publicKey,
+			'{"seq":1,"state":{"activityId":null,"x":1e999}}'
+		);
+		expect(verifyRecord(infinite, facilitatorKeys.publicKey)).toBeNull();
+		expect(verifyRecord({ ...fine, by: 'not-a-key' }, facilitatorKeys.publicKey)).toBeNull();
+		expect(verifyRecord({ ...fine, sig: 5 }, facilitatorKeys.publicKey)).toBeNull();
+		expect(verifyRecord(null, facilitatorKeys.publicKey)).toBeNull();
+	});
+});

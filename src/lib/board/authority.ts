@@ -27,7 +27,7 @@ import type * as Y from 'yjs';
 import { canonicalJson, fromBase64Url, PUBLIC_KEY_BYTES, sign, toBase64Url, verifySync } from '../session/keys/signing';
 import { LOCAL_ORIGIN } from './doc';
 import { readTimer, type TimerState } from './timer';
-import { rootFor, withSealingKeys } from './seal';
+import { MAX_SEAL_EPOCH, rootFor, sealEpochOf, withSealingKeys } from './seal';
 
 const sealRootsOf = (state: ControlState): Record<string, unknown> => {
 	const roots = (state as unknown as Record<string, unknown>).sealRoots;
@@ -149,8 +149,13 @@ export function verifyRecord(stored: unknown, facilitatorKey: Uint8Array): Verif
 	if (body.length > MAX_RECORD_CHARS || !isKey(by)) return null;
 	const parsed = parseJson(body);
 	if (!isObject(parsed) || !isSeq(parsed.seq)) return null;
-	// Only the canonical text is accepted: one record, one spelling, one cache entry.
-	if (canonicalJson(parsed) !== body) return null;
+	// Only the canonical text is accepted: one record, one spelling, one cache entry. A number too
+	// large to sign (1e999 parses to Infinity) makes canonicalJson throw: not canonical either.
+	try {
+		if (canonicalJson(parsed) !== body) return null;
+	} catch {
+		return null;
+	}
 	const state = readState(parsed.state);
 	if (!state) return null;
 	const delegation = state.delegation ? readDelegation(state.delegation, facilitatorKey) : NO_DELEGATION;
@@ -211,7 +216,7 @@ export class FacilitatorAuthority {
 	#seen = new Map<string, VerifiedRecord | null>();
 	#ignored = 0;
 	#destroyed = false;
-	#root: { state: ControlState; root: Uint8Array | null } | null = null;
+	#roots: { state: ControlState; roots: Uint8Array[] | null } | null = null;
 	readonly #observer: (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => void;
 
 	constructor(options: AuthorityOptions) {
@@ -263,14 +268,21 @@ export class FacilitatorAuthority {
 	get signerPrivateKey(): Uint8Array | null {
 		return this.#signer?.privateKey ?? null;
 	}
-	/** The secret this device derives sealing keys from (facilitator and co-facilitators). */
-	get sealingRoot(): Uint8Array | null {
+	/** The secrets this device derives sealing keys from, one per sealing epoch, oldest first
+	 * (facilitator and co-facilitators; see `seal.ts`, "Rotation"); null for everyone else. */
+	get sealingRoots(): Uint8Array[] | null {
 		const state = this.state;
-		if (this.#root?.state !== state) {
-			const signer = this.#signer ? { publicKey: this.#signerText!, privateKey: this.#signer.privateKey } : null;
-			this.#root = { state, root: rootFor(state, signer, this.isFacilitator) };
-		}
-		return this.#root.root;
+		if (this.#roots?.state !== state) this.#roots = { state, roots: this.#rootsFor(state) };
+		return this.#roots.roots;
+	}
+	/** The current epoch's sealing root. */
+	get sealingRoot(): Uint8Array | null {
+		return this.sealingRoots?.at(-1) ?? null;
+	}
+
+	#rootsFor(state: ControlState): Uint8Array[] | null {
+		const signer = this.#signer ? { publicKey: this.#signerText!, privateKey: this.#signer.privateKey } : null;
+		return rootFor(state, signer, this.isFacilitator);
 	}
 
 	subscribe(listener: () => void): () => void {
@@ -288,8 +300,9 @@ export class FacilitatorAuthority {
 		let next = change(draft) ?? draft;
 		// The facilitator's (or a co-facilitator's) device puts every sealing key it owes into each
 		// record it signs: public keys, the private ones of reveals and results, wraps for delegates.
-		const root = this.sealingRoot;
-		if (root) next = withSealingKeys(next, root, this.isFacilitator ? this.delegates : Object.keys(sealRootsOf(next)));
+		const roots = this.sealingRoots;
+		if (roots)
+			next = withSealingKeys(next, roots, this.isFacilitator ? this.delegates : Object.keys(sealRootsOf(next)));
 		// Publishing the agenda on every mount changes nothing: no new record for it.
 		if (canonicalJson(next) === canonicalJson(this.state)) return true;
 		const seq = this.seq + 1;
@@ -302,7 +315,9 @@ export class FacilitatorAuthority {
 		return true;
 	}
 
-	/** The facilitator grants (or, with `granted` false, revokes) co-facilitator rights to a key. */
+	/** The facilitator grants (or, with `granted` false, revokes) co-facilitator rights to a key.
+	 * Revoking also rotates the sealing root (`seal.ts`, "Rotation"): what is sealed afterwards is
+	 * closed to the revoked device; what it could read before stays readable to it. */
 	setDelegate(publicKey: string, granted: boolean): boolean {
 		if (!this.isFacilitator || this.#destroyed || !isKey(publicKey)) return false;
 		const signer = this.#signer!;
@@ -315,9 +330,12 @@ export class FacilitatorAuthority {
 			const body = canonicalJson({ seq: Math.max(latest.seq, current.seq) + 1, keys });
 			const sig = toBase64Url(await sign(signer.privateKey, encoder.encode(body)));
 			let state: ControlState = { ...structuredClone(this.state), delegation: { body, sig } };
-			// The co-facilitator gets the sealing root with its rights (and a revoked one's wrap goes).
-			const root = this.sealingRoot;
-			if (root) state = withSealingKeys(state, root, keys);
+			const revoked = !granted && current.keys.includes(publicKey);
+			const epoch = sealEpochOf(state);
+			if (revoked && epoch < MAX_SEAL_EPOCH) (state as unknown as Record<string, unknown>).sealEpoch = epoch + 1;
+			// The co-facilitator gets the sealing roots with its rights (and a revoked one's wrap goes).
+			const roots = this.#rootsFor(state);
+			if (roots) state = withSealingKeys(state, roots, keys);
 			await this.#publish(this.seq + 1, state);
 		});
 		return true;

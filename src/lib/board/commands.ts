@@ -38,7 +38,7 @@ import {
 /** `read-only`: the document comes from a newer app version, whose data this one may not understand
  * well enough to change; the UI asks to update the app. */
 export type Refusal =
-	'locked' | 'ended' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only';
+	'locked' | 'ended' | 'not-allowed' | 'not-found' | 'invalid' | 'no-dots-left' | 'not-voting' | 'read-only' | 'sealed';
 export type CommandResult<T = void> = { ok: true; value: T } | { ok: false; reason: Refusal };
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
@@ -187,7 +187,13 @@ export function editNote(doc: Y.Doc, actor: Actor, id: string, text: string): Co
 	// edit is written plain, as everyone may read it.
 	const stored = map.get('sealedText');
 	const label = !note.waiting && map.get('text') === undefined && isSealed(stored) ? labelOf(doc, stored) : null;
+	// Someone else's sealed text (the facilitator editing a private note before reveal, or a waiting
+	// note outside the inbox) is refused: sealed again by this device, it would open only for the
+	// facilitator and no longer for its writer, whose device opens its own text as the envelope's
+	// sender. Sealing to the writer as a second recipient would need a new stored form that apps of
+	// this release read as malformed; after reveal (or through approval) the edit is plain and fine.
 	const resealed = label ? sealText(doc, actor, id, label as SealLabel, clean) : null;
+	if (!actor.owns(id) && (resealed !== null || (note.waiting && isSealed(stored)))) return refuse('sealed');
 	transact(doc, () => {
 		if (note.waiting) map.set('sealedText', sealWaitingText(doc, actor, id, clean));
 		else if (resealed) map.set('sealedText', resealed);

@@ -9,7 +9,9 @@ import { publishActivities, setPhase } from './facilitation';
 import { approveNotes, setModerated, waitingNotes } from './moderation';
 import { readBallots, readNote, readNotes } from './read';
 import { visibleNotes, voteTotals } from './results';
-import { openText, sealingKeyPair, sealingRoot, unsealAll } from './seal';
+import { openText, sealingKeyPair, sealingRoot, sealingRoots, unsealAll } from './seal';
+import { openSync } from '../session/keys/sealing';
+import { fromBase64Url } from '../session/keys/signing';
 import { activity, actor, PRIVATE_BOARD } from './test-board';
 
 /** Devices linked in memory; `cut` takes one out of the room (its page closed). */
@@ -279,5 +281,97 @@ describe('malformed and foreign sealed entries', () => {
 		await settle(authorities);
 		expect(textOn(fDoc, id)).toBe('Ei auki');
 		expect(readNote(id, sessionMaps(curiousDoc).notes.get(id))?.sealed).toBe(true);
+	});
+});
+
+describe('revoking a co-facilitator rotates the sealing root', () => {
+	/** Aino's device is a co-facilitator, then revoked; the curious participant writes. */
+	async function revoked() {
+		const setup = await room();
+		const { authorities } = setup;
+		authorities[0].setDelegate(authorities[1].signerKey!, true);
+		await settle(authorities);
+		const writer = actor('c2');
+		writer.secrets = { device: authorities[2].signerPrivateKey! };
+		return { ...setup, writer };
+	}
+
+	it('closes notes sealed after the revocation to the revoked device; earlier ones stay readable to it', async () => {
+		const { fDoc, ainoDoc, curiousDoc, authorities, writer, facilitator } = await revoked();
+		const before = write(curiousDoc, writer, `Ennen ${MARKER}`);
+		await settle(authorities);
+		expect(textOn(ainoDoc, before)).toBe(`Ennen ${MARKER}`);
+		// What the revoked device had: the root of epoch 0 (a hostile one keeps it).
+		const kept = authorities[1].sealingRoot!;
+		authorities[0].setDelegate(authorities[1].signerKey!, false);
+		await settle(authorities);
+		expect(authorities[1].sealingRoots).toBeNull();
+		expect(authorities[0].sealingRoots).toHaveLength(2);
+		const after = write(curiousDoc, writer, `Jälkeen ${MARKER}`);
+		await settle(authorities);
+		expect(textOn(ainoDoc, after)).toBe('');
+		// Not even with the root it kept: the new text is sealed to a key of the new epoch.
+		const sealed = sessionMaps(ainoDoc).notes.get(after)!.get('sealedText') as string;
+		const [, recipient, , body] = sealed.split('.');
+		expect(recipient).not.toBe(sealingKeyPair(kept, 'reveal:a1').publicKey);
+		expect(
+			openSync(sealingKeyPair(kept, 'reveal:a1').privateKey, fromBase64Url(body), new TextEncoder().encode(after))
+		).toBeNull();
+		expect(stored(ainoDoc).includes(`Jälkeen ${MARKER}`)).toBe(false);
+		// The facilitator reads both; at reveal every device does, the revoked one too.
+		expect([textOn(fDoc, before), textOn(fDoc, after)]).toEqual([`Ennen ${MARKER}`, `Jälkeen ${MARKER}`]);
+		setPhase(fDoc, facilitator, 'a1', 'reveal');
+		await settle(authorities);
+		for (const doc of [ainoDoc, curiousDoc]) {
+			expect(textOn(doc, before)).toBe(`Ennen ${MARKER}`);
+			expect(textOn(doc, after)).toBe(`Jälkeen ${MARKER}`);
+		}
+	});
+
+	it('gives a remaining co-facilitator every epoch’s root, so it reveals notes of both', async () => {
+		const { fDoc, ainoDoc, curiousDoc, authorities, writer, net } = await revoked();
+		const before = write(curiousDoc, writer, 'Vanha aikakausi');
+		await settle(authorities);
+		// Another co-facilitator (the curious device) stays; Aino's device is revoked.
+		authorities[0].setDelegate(authorities[2].signerKey!, true);
+		await settle(authorities);
+		authorities[0].setDelegate(authorities[1].signerKey!, false);
+		await settle(authorities);
+		expect(authorities[2].sealingRoots).toHaveLength(2);
+		net.cut(fDoc);
+		authorities[0].destroy();
+		const co = actor('co');
+		co.secrets = { device: authorities[2].signerPrivateKey! };
+		expect(setPhase(curiousDoc, co, 'a1', 'reveal').ok).toBe(true);
+		await settle(authorities.slice(1));
+		expect(textOn(ainoDoc, before)).toBe('Vanha aikakausi');
+	});
+
+	it('opens a copy’s texts of every epoch with the original facilitator key', async () => {
+		const { fKeys, authorities, curiousDoc, writer } = await revoked();
+		authorities[0].setDelegate(authorities[1].signerKey!, false);
+		await settle(authorities);
+		const id = write(curiousDoc, writer, 'Kopioon');
+		await settle(authorities);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(curiousDoc));
+		unsealAll(copy, sealingRoots(fKeys.privateKey, 1), ['a1'], 'test');
+		expect(sessionMaps(copy).notes.get(id)?.get('text')).toBe('Kopioon');
+	});
+});
+
+describe('the facilitator editing a private note before reveal', () => {
+	it('is refused, so the writer keeps reading their own note; after reveal the edit is allowed', async () => {
+		const { fDoc, ainoDoc, aino, facilitator, authorities } = await room();
+		const id = write(ainoDoc, aino, 'Oma teksti');
+		await settle(authorities);
+		expect(editNote(fDoc, facilitator, id, 'Ohjaajan korjaus')).toEqual({ ok: false, reason: 'sealed' });
+		await settle(authorities);
+		expect(textOn(ainoDoc, id)).toBe('Oma teksti');
+		setPhase(fDoc, facilitator, 'a1', 'reveal');
+		await settle(authorities);
+		expect(editNote(fDoc, facilitator, id, 'Ohjaajan korjaus').ok).toBe(true);
+		await settle(authorities);
+		expect(textOn(ainoDoc, id)).toBe('Ohjaajan korjaus');
 	});
 });

@@ -23,6 +23,13 @@
  * Stored form: `s1.<recipient public key>.<salt>.<envelope>`, base64url parts. A text without the
  * `s1.` prefix under `sealedText` is a waiting note from before sealing and reads as plain text.
  *
+ * Rotation. Revoking a co-facilitator raises the record's `sealEpoch`: from then on every key is
+ * derived from a new root (`sealingRoots`: one per epoch, each from the facilitator's key), which
+ * the revoked device never receives, so what is sealed after the revocation stays closed to it;
+ * what was sealed before stays readable to it at the latest when it is revealed (it held that root).
+ * Keys of earlier epochs stay in the record under `<label>@<epoch>`, so notes sealed before a
+ * rotation still open at reveal; the remaining co-facilitators receive every epoch's root.
+ *
  * Synchronous throughout (JavaScript implementation): the board's commands and reads are. Opening
  * is cached — successes for good, failures until the record publishes another key.
  */
@@ -53,8 +60,35 @@ const derived = new Map<string, { publicKey: string; privateKey: Uint8Array }>()
  * device key in the record (`sealRoots`), so a co-facilitator can publish reveal and results keys
  * when the facilitator's device is gone.
  */
-export function sealingRoot(facilitatorPrivate: Uint8Array): Uint8Array {
-	return hmac(sha256, facilitatorPrivate, encoder.encode('kohtaamo/seal-root/v1'));
+export function sealingRoot(facilitatorPrivate: Uint8Array, epoch = 0): Uint8Array {
+	// Epoch 0 keeps the label of sessions sealed before rotation existed.
+	const label = epoch === 0 ? 'kohtaamo/seal-root/v1' : `kohtaamo/seal-root/v1/${epoch}`;
+	return hmac(sha256, facilitatorPrivate, encoder.encode(label));
+}
+
+/** At most this many rotations (co-facilitator revocations) per session; later ones keep the last
+ * root (said in the revoke dialog's help). Each adds a set of public keys to the record. */
+export const MAX_SEAL_EPOCH = 32;
+
+/** The record's sealing epoch (0 before any revocation). */
+export function sealEpochOf(state: ControlState | Record<string, unknown>): number {
+	const epoch = (state as Record<string, unknown>).sealEpoch;
+	return typeof epoch === 'number' && Number.isSafeInteger(epoch) && epoch >= 0 ? Math.min(epoch, MAX_SEAL_EPOCH) : 0;
+}
+
+/** Every epoch's root up to `epoch`, oldest first (the facilitator's device). */
+export function sealingRoots(facilitatorPrivate: Uint8Array, epoch: number): Uint8Array[] {
+	return Array.from({ length: Math.min(epoch, MAX_SEAL_EPOCH) + 1 }, (_, e) => sealingRoot(facilitatorPrivate, e));
+}
+
+const labelAt = (label: string, epoch: number, current: number) => (epoch === current ? label : `${label}@${epoch}`);
+
+/** A sealing label read back: its base label and epoch (`reveal:a1@0` → `reveal:a1`, 0). */
+function splitLabel(label: string, current: number): { base: string; epoch: number } {
+	const at = label.lastIndexOf('@');
+	if (at < 0) return { base: label, epoch: current };
+	const epoch = Number(label.slice(at + 1));
+	return Number.isSafeInteger(epoch) && epoch >= 0 ? { base: label.slice(0, at), epoch } : { base: label, epoch: -1 };
 }
 
 /** The key pair a sealing root gives for a label (cached: derivation costs a scalar
@@ -73,25 +107,33 @@ export function sealingKeyPair(root: Uint8Array, label: string) {
 
 const ROOT_CONTEXT = encoder.encode('kohtaamo/seal-root');
 
-/** The sealing root as a co-facilitator receives it: sealed to its device key. */
-export function wrapRoot(root: Uint8Array, delegateKey: string): string {
-	return toBase64Url(sealSync(fromBase64Url(delegateKey), root, { context: ROOT_CONTEXT }));
+/** The sealing roots as a co-facilitator receives them (every epoch's, oldest first, one after
+ * the other): sealed to its device key. */
+export function wrapRoot(roots: Uint8Array | Uint8Array[], delegateKey: string): string {
+	const list = Array.isArray(roots) ? roots : [roots];
+	const joined = new Uint8Array(list.length * 32);
+	list.forEach((root, i) => joined.set(root, i * 32));
+	return toBase64Url(sealSync(fromBase64Url(delegateKey), joined, { context: ROOT_CONTEXT }));
 }
 
-/** The sealing root this device may use: the facilitator's own, or one wrapped to this device in
- * the record (a co-facilitator); null for everyone else. */
+/** The sealing roots this device may use, one per epoch up to the record's: the facilitator's
+ * own, or those wrapped to this device in the record (a co-facilitator); null for everyone else —
+ * a revoked co-facilitator included, whose wrap is gone. */
 export function rootFor(
 	state: ControlState,
 	signer: { publicKey: string; privateKey: Uint8Array } | null,
 	isFacilitator: boolean
-) {
+): Uint8Array[] | null {
 	if (!signer) return null;
-	if (isFacilitator) return sealingRoot(signer.privateKey);
+	const epoch = sealEpochOf(state);
+	if (isFacilitator) return sealingRoots(signer.privateKey, epoch);
 	const roots = (state as unknown as Record<string, unknown>).sealRoots;
 	const wrapped = isObject(roots) ? roots[signer.publicKey] : undefined;
 	if (typeof wrapped !== 'string') return null;
-	const root = openSync(signer.privateKey, fromBase64Url(wrapped), ROOT_CONTEXT);
-	return root && root.length === 32 ? root : null;
+	const joined = openSync(signer.privateKey, fromBase64Url(wrapped), ROOT_CONTEXT);
+	// Exactly the record's epochs: a wrap from before a rotation is not used for the new one.
+	if (!joined || joined.length !== (epoch + 1) * 32) return null;
+	return Array.from({ length: epoch + 1 }, (_, e) => joined.slice(e * 32, e * 32 + 32));
 }
 
 /** The signed record's sealing keys, checked: malformed entries are left out. */
@@ -124,10 +166,18 @@ const sealingCache = new WeakMap<ControlState, ReturnType<typeof sealingOf>>();
 
 /**
  * The state with every sealing key the facilitator owes: a public key for each activity's reveal
- * and results and for moderation, and the private key of each reveal and results already shown.
- * Called on the facilitator's device for every record it signs.
+ * and results and for moderation, and the private key of each reveal and results already shown —
+ * for the current epoch under the plain label, for each earlier one under `<label>@<epoch>`.
+ * Called on the facilitator's (and co-facilitators') device for every record it signs. `roots`:
+ * every epoch's root, oldest first (`rootFor`).
  */
-export function withSealingKeys(state: ControlState, root: Uint8Array, delegates: string[] = []): ControlState {
+export function withSealingKeys(
+	state: ControlState,
+	roots: Uint8Array | Uint8Array[],
+	delegates: string[] = []
+): ControlState {
+	const list = Array.isArray(roots) ? roots : [roots];
+	const current = list.length - 1;
 	const record = state as unknown as Record<string, unknown>;
 	const sealKeys: Record<string, string> = isObject(record.sealKeys)
 		? { ...(record.sealKeys as Record<string, string>) }
@@ -137,18 +187,23 @@ export function withSealingKeys(state: ControlState, root: Uint8Array, delegates
 		: {};
 	const labels: string[] = ['moderation'];
 	for (const id of Object.keys(state.activities)) labels.push(`reveal:${id}`, `results:${id}`);
-	for (const label of labels) sealKeys[label] = sealingKeyPair(root, label).publicKey;
-	for (const [id, entry] of Object.entries(state.activities)) {
-		if (entry.revealed === true)
-			openKeys[`reveal:${id}`] = toBase64Url(sealingKeyPair(root, `reveal:${id}`).privateKey);
-		if (entry.resultsShown === true)
-			openKeys[`results:${id}`] = toBase64Url(sealingKeyPair(root, `results:${id}`).privateKey);
-	}
-	// Wrapped once per co-facilitator (a new wrap every record would grow the document).
+	list.forEach((root, epoch) => {
+		for (const label of labels) sealKeys[labelAt(label, epoch, current)] = sealingKeyPair(root, label).publicKey;
+		for (const [id, entry] of Object.entries(state.activities)) {
+			for (const [flag, label] of [
+				[entry.revealed, `reveal:${id}`],
+				[entry.resultsShown, `results:${id}`]
+			] as const)
+				if (flag === true)
+					openKeys[labelAt(label, epoch, current)] = toBase64Url(sealingKeyPair(root, label).privateKey);
+		}
+	});
+	// Wrapped once per co-facilitator and epoch (a new wrap every record would grow the document).
 	const old = isObject(record.sealRoots) ? (record.sealRoots as Record<string, string>) : {};
+	const fresh = record.sealRootsEpoch === current;
 	const sealRoots: Record<string, string> = {};
-	for (const key of delegates) sealRoots[key] = typeof old[key] === 'string' ? old[key] : wrapRoot(root, key);
-	return { ...state, sealKeys, openKeys, sealRoots } as ControlState;
+	for (const key of delegates) sealRoots[key] = fresh && typeof old[key] === 'string' ? old[key] : wrapRoot(list, key);
+	return { ...state, sealKeys, openKeys, sealRoots, sealRootsEpoch: current } as ControlState;
 }
 
 /** The public key to seal to for a label, or null when there is none or it is already opened (the
@@ -186,12 +241,14 @@ export function sealText(doc: Y.Doc, actor: Actor, context: string, label: SealL
 export const isSealed = (value: unknown): value is string =>
 	typeof value === 'string' && value.startsWith(SEALED_PREFIX);
 
-/** Which label a sealed value was sealed for, per the current record; null when unknown. */
+/** Which label a sealed value was sealed for, per the current record, without its epoch (an edit
+ * seals again to the current epoch's key); null when unknown. */
 export function labelOf(doc: Y.Doc, value: string): string | null {
 	const authority = authorityOf(doc);
 	if (!authority || !isSealed(value)) return null;
 	const recipient = value.slice(SEALED_PREFIX.length).split('.')[0];
-	for (const [label, key] of sealingOf(authority.state).sealKeys) if (key === recipient) return label;
+	for (const [label, key] of sealingOf(authority.state).sealKeys)
+		if (key === recipient) return splitLabel(label, 0).base;
 	return null;
 }
 
@@ -210,7 +267,7 @@ function cachesOf(doc: Y.Doc | null | undefined) {
 function keyringVersion(doc: Y.Doc): string {
 	const authority = authorityOf(doc);
 	if (!authority) return '';
-	return `${authority.sealingRoot !== null}|${[...sealingOf(authority.state).openKeys.keys()].join(',')}`;
+	return `${authority.sealingRoots?.length ?? 0}|${[...sealingOf(authority.state).openKeys.keys()].join(',')}`;
 }
 
 /**
@@ -237,8 +294,10 @@ export function openText(doc: Y.Doc | null | undefined, context: string, value: 
 	let plain: Uint8Array | null = null;
 	for (const [label, key] of sealKeys) {
 		if (key !== recipient) continue;
-		const root = authority.sealingRoot;
-		const privateKey = openKeys.get(label) ?? (root ? sealingKeyPair(root, label).privateKey : undefined);
+		const roots = authority.sealingRoots;
+		const { base, epoch } = splitLabel(label, (roots?.length ?? 1) - 1);
+		const root = roots?.[epoch];
+		const privateKey = openKeys.get(label) ?? (root ? sealingKeyPair(root, base).privateKey : undefined);
 		if (privateKey) plain = openSync(privateKey, envelope, aad);
 		break;
 	}
@@ -283,12 +342,13 @@ export function openWaitingText(
  * as notes from before signed control. Not a board command: it rewrites a scratch copy that no
  * other device shares, before its activities are re-keyed (the keys' labels name the old ids).
  */
-export function unsealAll(doc: Y.Doc, root: Uint8Array, activityIds: string[], origin: unknown): void {
+export function unsealAll(doc: Y.Doc, roots: Uint8Array | Uint8Array[], activityIds: string[], origin: unknown): void {
 	const keys = new Map<string, Uint8Array>();
-	for (const label of ['moderation', ...activityIds.flatMap((id) => [`reveal:${id}`, `results:${id}`])]) {
-		const pair = sealingKeyPair(root, label);
-		keys.set(pair.publicKey, pair.privateKey);
-	}
+	for (const root of Array.isArray(roots) ? roots : [roots])
+		for (const label of ['moderation', ...activityIds.flatMap((id) => [`reveal:${id}`, `results:${id}`])]) {
+			const pair = sealingKeyPair(root, label);
+			keys.set(pair.publicKey, pair.privateKey);
+		}
 	const open = (context: string, value: unknown): string | null => {
 		if (!isSealed(value)) return null;
 		const [recipient, , body] = value.slice(SEALED_PREFIX.length).split('.');

@@ -10,13 +10,27 @@
  */
 import * as Y from 'yjs';
 import { sessionMaps } from '../board/doc';
-import { sealingRoot, unsealAll } from '../board/seal';
+import { sealEpochOf, sealingRoots, unsealAll } from '../board/seal';
 import { fromBase64Url } from '../session/keys/signing';
 import { translate } from '../i18n/translate';
 import { newId, newRoomKey } from '../session/ids';
 import type { SessionParts } from '../storage/backup-store';
 
 const RESTORE_ORIGIN = 'restore-copy';
+
+/** The sealing epoch the copy's own record names (this device's backup: read, not verified; a wrong
+ * value only leaves some texts sealed). */
+function recordedSealEpoch(doc: Y.Doc): number {
+	const record = doc.getMap('control').get('record') as { body?: unknown } | undefined;
+	try {
+		const body = typeof record?.body === 'string' ? (JSON.parse(record.body) as { state?: unknown }) : null;
+		return body && typeof body.state === 'object' && body.state !== null
+			? sealEpochOf(body.state as Record<string, unknown>)
+			: 0;
+	} catch {
+		return 0;
+	}
+}
 
 export function copyOfParts(parts: SessionParts, now = Date.now()): SessionParts {
 	const sessionId = newId();
@@ -28,8 +42,10 @@ export function copyOfParts(parts: SessionParts, now = Date.now()): SessionParts
 	// activities still have the ids their keys were derived for.
 	const { signingKey, facilitatorKey } = parts.session;
 	const original = signingKey && signingKey.publicKey === facilitatorKey ? signingKey.privateKey : undefined;
-	if (original)
-		unsealAll(doc, sealingRoot(fromBase64Url(original)), [...sessionMaps(doc).activities.keys()], RESTORE_ORIGIN);
+	if (original) {
+		const roots = sealingRoots(fromBase64Url(original), recordedSealEpoch(doc));
+		unsealAll(doc, roots, [...sessionMaps(doc).activities.keys()], RESTORE_ORIGIN);
+	}
 	rekeyActivities(doc, ids);
 	// The copy is a new session with a new facilitator identity (made when it opens): the original's
 	// signed record names the old activity ids and key, so it goes; the plain fields seed the new one.

@@ -17,6 +17,7 @@ import network from './messages/network';
 import photo from './messages/photo';
 import plan from './messages/plan';
 import report from './messages/report';
+import room from './messages/room';
 import run from './messages/run';
 import statement from './messages/statement';
 import templates from './messages/templates';
@@ -34,6 +35,7 @@ const areas = [
 	photo,
 	plan,
 	report,
+	room,
 	run,
 	statement,
 	editor,

@@ -51,6 +51,9 @@ export interface SessionSummary extends SessionPlan {
 	id: string;
 	role: SessionRole;
 	room: RoomKey;
+	/** Rooms the session moved away from (removing a device, closing the room), oldest first: the
+	 * facilitator's device keeps a signpost in each for devices that slept through the move. */
+	previousRooms?: RoomKey[];
 	/** This device's random id in the session (voting, presence); never a name. */
 	participantId: string;
 	/** The name this device shows on its notes; absent to stay anonymous. */

@@ -3,7 +3,7 @@
  * session's plan. Every change is written at once — a closed tab loses nothing.
  */
 import type { Audience } from '../methods/types';
-import type { AgendaItem, ReportNotes, SessionPlan, SessionRole, SessionSummary } from '../session/types';
+import type { AgendaItem, ReportNotes, RoomKey, SessionPlan, SessionRole, SessionSummary } from '../session/types';
 import { newId, newRoomKey, randomToken } from '../session/ids';
 import { generateStoredKey } from '../session/keys/signing';
 import type { Invite } from '../session/join-link';
@@ -53,8 +53,8 @@ export async function updateSessionPlan(id: string, change: Partial<SessionPlan>
 }
 
 /** The session's room after the facilitator moved it (removing a device, board/room-move.ts). */
-export async function updateSessionRoom(id: string, room: { name: string; secret: string }): Promise<void> {
-	await db().sessions.update(id, { room, updatedAt: Date.now() });
+export async function updateSessionRoom(id: string, room: RoomKey, previousRooms: RoomKey[] = []): Promise<void> {
+	await db().sessions.update(id, { room, previousRooms, updatedAt: Date.now() });
 }
 
 export async function updateClosingNotes(id: string, closingNotes: string): Promise<void> {

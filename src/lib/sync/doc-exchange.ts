@@ -33,6 +33,8 @@ export interface ExchangeHost {
 	readonly awareness: Awareness;
 	readonly scheduler: SyncScheduler;
 	readonly log: SyncLog;
+	/** False for a signpost: peers' document changes are not applied (see `SessionSyncOptions`). */
+	readonly acceptDocument: boolean;
 	/** Peers with an open link (direct or relay). */
 	linkedPeers(): Iterable<Peer>;
 	/** Sends to one peer over its current transport; false when it could not be queued. */
@@ -164,6 +166,8 @@ export class DocExchange {
 		reached: readonly string[],
 		step2: boolean
 	): 'changed' | 'unchanged' | 'rejected' {
+		// A signpost keeps its own document: nothing a peer sends enters it, or is passed on.
+		if (!this.#host.acceptDocument) return 'unchanged';
 		const delivery: Delivery = { peerId: peer.id, reached, step2, changed: false };
 		this.#delivery = delivery;
 		try {

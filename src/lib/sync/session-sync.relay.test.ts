@@ -55,6 +55,26 @@ function fill(doc: Y.Doc, count: number, bytesEach: number): void {
 }
 
 describe('SessionSync through the relay', () => {
+	it('as a signpost (acceptDocument: false) shares presence, but takes in and hands on no document', async () => {
+		const room = randomRoom();
+		const a = join(room, { prepare: (doc) => doc.getMap<string>('notes').set('n', 'the board') });
+		const post = join(room, { acceptDocument: false });
+		post.awareness.setLocalState({ signpost: 'this way' });
+		const sees = (device: Device) =>
+			[...device.awareness.getStates().values()].some((state) => state.signpost === 'this way');
+		await waitFor(() => sees(a) && a.sync.state.synced && post.sync.state.synced, 'linked with the signpost');
+		a.notes.set('m', 'a change after linking');
+		await waitFor(() => a.sync.peers().length === 1, 'still linked');
+		await settle(500);
+		expect(post.notes.size).toBe(0);
+		// A device arriving after the first left receives nothing from the signpost but its presence.
+		a.sync.destroy();
+		const b = join(room);
+		await waitFor(() => sees(b) && b.sync.state.synced, 'the next device finds the signpost');
+		expect(b.notes.size).toBe(0);
+		expect(post.events.filter((e) => e.type === 'dropped' || e.type === 'error')).toEqual([]);
+	});
+
 	it('connects two devices and converges in both directions, with concurrent edits', async () => {
 		const room = randomRoom();
 		const a = join(room);

@@ -104,6 +104,7 @@ export class SessionSync {
 			awareness,
 			scheduler: this.#scheduler,
 			log: this.#log,
+			acceptDocument: options.acceptDocument !== false,
 			linkedPeers: () => [...this.#peers.values()].filter((peer) => peer.linked),
 			sendTo: (peer, payload) => this.#sendTo(peer, payload),
 			broadcast: (payload, skip) => this.#broadcast(payload, skip),

@@ -148,4 +148,11 @@ export interface SessionSyncOptions {
 	tuning?: Partial<SyncTuning>;
 	/** Where "one provider per room" is enforced; defaults to the page-wide registry. */
 	registry?: SessionRegistry;
+	/**
+	 * `false`: a signpost. Peers' document changes are not applied (their exchanges are answered
+	 * from this provider's own document, which stays as it is), presence goes both ways. The app
+	 * keeps one in each room a session left, to hand a returning device its notice without
+	 * receiving or passing on anyone's board. Default `true`.
+	 */
+	acceptDocument?: boolean;
 }

@@ -69,6 +69,8 @@ export default defineMessages({
 		'board.refused.invalid': 'Tarkista lapun teksti: 1–500 merkkiä.',
 		'board.refused.no-dots-left': 'Pisteesi on käytetty. Voit siirtää pisteen ottamalla sen ensin pois.',
 		'board.refused.not-voting': 'Äänestys ei ole nyt käynnissä.',
+		'board.refused.sealed':
+			'Yksityistä lappua voi muokata vasta, kun laput on paljastettu: muuten kirjoittaja ei enää näkisi omaa lappuaan.',
 		'note.dialogAdd': 'Uusi lappu',
 		'note.dialogEdit': 'Muokkaa lappua',
 		'note.text': 'Teksti',
@@ -171,6 +173,8 @@ export default defineMessages({
 		'board.refused.invalid': 'Kontrollera lappens text: 1–500 tecken.',
 		'board.refused.no-dots-left': 'Dina prickar är använda. Ta bort en prick först om du vill flytta den.',
 		'board.refused.not-voting': 'Röstningen pågår inte nu.',
+		'board.refused.sealed':
+			'En privat lapp kan redigeras först när lapparna har visats: annars skulle skribenten inte längre se sin egen lapp.',
 		'note.dialogAdd': 'Ny lapp',
 		'note.dialogEdit': 'Redigera lapp',
 		'note.text': 'Text',
@@ -273,6 +277,8 @@ export default defineMessages({
 		'board.refused.invalid': 'Check the note’s text: 1–500 characters.',
 		'board.refused.no-dots-left': 'Your dots are used up. Take one back first to move it.',
 		'board.refused.not-voting': 'Voting is not open now.',
+		'board.refused.sealed':
+			'A private note can be edited once the notes are revealed: before that, its writer would no longer see their own note.',
 		'note.dialogAdd': 'New note',
 		'note.dialogEdit': 'Edit note',
 		'note.text': 'Text',

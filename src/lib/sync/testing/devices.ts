@@ -37,6 +37,8 @@ export interface DeviceOptions {
 	tuning?: Partial<SyncTuning>;
 	/** Fill the document before joining. */
 	prepare?: (doc: Y.Doc) => void;
+	/** `false`: a signpost (see `SessionSyncOptions.acceptDocument`). */
+	acceptDocument?: boolean;
 }
 
 export interface Device {
@@ -79,7 +81,8 @@ export class Devices {
 			RTCPeerConnection: options.RTCPeerConnection === undefined ? null : options.RTCPeerConnection,
 			log: (event) => events.push(event),
 			tuning: { ...FAST_TUNING, ...options.tuning },
-			registry: new SessionRegistry()
+			registry: new SessionRegistry(),
+			...(options.acceptDocument === false ? { acceptDocument: false } : {})
 		});
 	}
 

@@ -22,7 +22,9 @@ import type { Actor } from '$lib/board/types';
 import type { SessionSummary } from '$lib/session/types';
 import { openSessionDoc, ownNoteIds, rememberOwnNote, type OpenDoc } from '$lib/storage/session-doc';
 import { ensureSessionKeys, getSession, updateSessionRoom } from '$lib/storage/sessions';
-import { moveRoom } from '$lib/board/room-move';
+import { authorityOf } from '$lib/board/authority';
+import { moveRoom, openMoveRoom, roomNotice, wrappedKeys } from '$lib/board/room-move';
+import { RoomSignposts } from './room-signposts';
 import { newRoomKey } from '$lib/session/ids';
 import { SessionRoom } from './session-room.svelte';
 import type { SyncLogEvent, SyncState } from '$lib/sync';
@@ -57,6 +59,9 @@ export class LiveSession extends SessionCommands {
 	/** The room this device is in, following the facilitator's moves (removing a device). */
 	readonly room: SessionRoom;
 	readonly #open: OpenDoc;
+	/** Signposts in the rooms this session left (facilitator and co-facilitators only). */
+	#signposts: RoomSignposts | null = null;
+	#stopSignposts: () => void = () => {};
 	readonly #own: OwnNotes;
 	readonly #connectOptions: ConnectOptions | false;
 	#connection: SessionConnection | null = null;
@@ -108,11 +113,14 @@ export class LiveSession extends SessionCommands {
 		this.room = new SessionRoom({
 			doc: open.doc,
 			room: summary.room,
-			move: (room) => {
-				void updateSessionRoom(summary.id, room).catch((error: unknown) =>
+			previous: summary.previousRooms ?? [],
+			awareness: presence.awareness,
+			move: (room, previous) => {
+				void updateSessionRoom(summary.id, room, previous).catch((error: unknown) =>
 					console.error('could not store the room', error)
 				);
 				this.#connection?.moveTo(room.name, room.secret);
+				this.#updateSignposts();
 			},
 			leave: () => this.#connection?.destroy()
 		});
@@ -163,6 +171,34 @@ export class LiveSession extends SessionCommands {
 			});
 		}
 		this.#connection.connect();
+		this.#startSignposts();
+	}
+
+	/** The facilitator's and co-facilitators' devices keep a signpost in each room the session left,
+	 * for as long as the session is open here, so a device that slept through a move finds its way
+	 * (`room-signposts.ts`). */
+	#startSignposts() {
+		const authority = authorityOf(this.doc);
+		if (this.#signposts || !authority || this.#connectOptions === false) return;
+		const o = this.#connectOptions;
+		this.#signposts = new RoomSignposts({ settings: o.settings ?? signalingSettings, createSync: o.createSync });
+		this.#stopSignposts = authority.subscribe(() => this.#updateSignposts());
+		this.#updateSignposts();
+	}
+
+	#updateSignposts() {
+		const authority = authorityOf(this.doc);
+		if (!this.#signposts || !authority) return;
+		const notice = authority.canControl && !this.room.removed ? roomNotice(this.doc) : null;
+		this.#signposts.update(
+			this.room.previous.filter((r) => r.name !== this.room.current.name),
+			notice
+		);
+	}
+
+	/** The rooms with a signpost of this device now (tests). */
+	get signposts(): string[] {
+		return this.#signposts?.rooms ?? [];
 	}
 
 	get doc(): Y.Doc {
@@ -208,15 +244,40 @@ export class LiveSession extends SessionCommands {
 
 	/**
 	 * Removes a device (by its join key, as presence announces it): the room moves to a new name and
-	 * secret, wrapped to every other device present and to this one, and the removed device learns
-	 * nothing after it. Devices not connected now are left behind in the old room, as is every
-	 * printed poster and shown QR code.
+	 * secret, wrapped to every other device of the session and to this one, and the removed device
+	 * learns nothing after it. A device asleep now follows through the signpost this device keeps in
+	 * the old room; printed posters and shown QR codes stay behind.
 	 */
 	removeDevice(key: string) {
-		const keep = this.present.map((p) => p.key).filter((k): k is string => !!k && k !== key);
+		return moveRoom(this.doc, this.actor, newRoomKey(), this.#members(), [key]);
+	}
+
+	/**
+	 * Closes the room to new devices: the room moves to a new name and secret wrapped to every
+	 * device of the session (not only those connected now: one asleep follows through a signpost),
+	 * and the join panel hides the invitation. Every device here keeps working.
+	 */
+	closeRoom() {
+		return moveRoom(this.doc, this.actor, newRoomKey(), this.#members(), [], { closed: true });
+	}
+
+	/** Opens the room to new devices again: the invitation of the room the close moved to. Links
+	 * and posters from before the close stay invalid (they lead to the old room). */
+	reopenRoom() {
+		const room = openMoveRoom(this.doc) ?? this.room.current;
+		return moveRoom(this.doc, this.actor, room, this.#members(), [], { closed: false });
+	}
+
+	/** Every join key of the session as this device knows it: seen here since the session opened,
+	 * and wrapped to by the last move (devices it never saw, asleep now). The removed are left out
+	 * by `moveRoom`. */
+	#members(): string[] {
+		const keys = new Set([...this.presence.seenKeys, ...wrappedKeys(this.doc)]);
 		const own = this.summary.signingKey?.publicKey;
-		if (own) keep.push(own);
-		return moveRoom(this.doc, this.actor, newRoomKey(), keep, [key]);
+		if (own) keys.add(own);
+		for (const key of authorityOf(this.doc)?.delegates ?? []) keys.add(key);
+		const removed = new Set(authorityOf(this.doc)?.state.removed ?? []);
+		return [...keys].filter((key) => !removed.has(key));
 	}
 
 	/** Whether this device wrote the note (reactive). */
@@ -243,6 +304,9 @@ export class LiveSession extends SessionCommands {
 		this.#destroyed = true;
 		this.#connection?.destroy();
 		this.#connection = null;
+		this.#stopSignposts();
+		this.#signposts?.destroy();
+		this.#signposts = null;
 		this.room.destroy();
 		this.presence.destroy();
 		this.awareness.destroy();

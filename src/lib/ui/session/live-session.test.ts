@@ -17,6 +17,9 @@ import { Devices, FAST_TUNING, randomRoom } from '$lib/sync/testing/devices';
 import { waitFor } from '$lib/sync/testing/wait';
 import { startServer, type RunningServer } from '$lib/sync/testing/workshop-server';
 import { LiveSession } from './live-session.svelte';
+import { authorityOf } from '$lib/board/authority';
+import { readRoomMove } from '$lib/board/room-move';
+import { generateSigningKey, toBase64Url } from '$lib/session/keys/signing';
 
 const opened: LiveSession[] = [];
 async function open(id: string, options?: Parameters<typeof LiveSession.open>[1]): Promise<LiveSession> {
@@ -177,5 +180,55 @@ describe('LiveSession in its room', () => {
 		await waitFor(() => live.sync.synced && other.awareness.getStates().has(live.awareness.clientID), 'back');
 		expect(live.syncLog.filter((e) => e.type === 'dropped' || e.type === 'error')).toEqual([]);
 		expect(live.syncLog.some((e) => e.type === 'peer' && e.event === 'joined')).toBe(true);
+	});
+
+	it('closes the room to new devices: moves with every device seen, keeps a signpost in the old room, and reopens', async () => {
+		const room = randomRoom();
+		const summary = await createFacilitatorSession('Ovi', room);
+		const connect = {
+			page: new EventTarget(),
+			settings: () => ({ url: server.url, iceServers: [] }),
+			createSync: (options: ConstructorParameters<typeof SessionSync>[0]) =>
+				new SessionSync({
+					...options,
+					WebSocket: NodeWebSocket,
+					RTCPeerConnection: null,
+					tuning: FAST_TUNING,
+					registry: new SessionRegistry()
+				}),
+			console: { warn: () => {} }
+		};
+		const live = await open(summary.id, { connect });
+		live.publishActivities([activity('a1')]);
+		const aino = toBase64Url((await generateSigningKey()).publicKey);
+		const other = devices.create({ url: server.url, ...room });
+		other.awareness.setLocalState({ participantId: 'aino', role: 'participant', key: aino });
+		await waitFor(() => live.present.length === 2, 'Aino is here');
+		// Aino's device goes to sleep before the close: it is still among the devices kept.
+		other.sync.destroy();
+		await waitFor(() => live.present.length === 1, 'Aino is gone');
+
+		expect(live.closeRoom().ok).toBe(true);
+		expect(live.room.closed).toBe(true);
+		await live.authority.settled();
+		expect(Object.keys(readRoomMove(authorityOf(live.doc)!.best!.state)!.wraps).sort()).toEqual(
+			[aino, live.summary.signingKey!.publicKey].sort()
+		);
+		await waitFor(() => live.room.current.name !== room.room, 'moved to the closed room', 10_000);
+		expect(live.signposts).toEqual([room.room]);
+		const stored = await db().sessions.get(summary.id);
+		expect(stored?.room).toEqual(live.room.current);
+		expect(stored?.previousRooms).toEqual([{ name: room.room, secret: room.secret }]);
+
+		const closedRoom = live.room.current;
+		expect(live.reopenRoom().ok).toBe(true);
+		await live.authority.settled();
+		expect([live.room.closed, live.room.current]).toEqual([false, closedRoom]);
+
+		// Opened again on this device, the session puts its signpost back up.
+		live.destroy();
+		const again = await open(summary.id, { connect });
+		await waitFor(() => again.signposts.length === 1, 'the signpost is back');
+		expect(again.room.current).toEqual(closedRoom);
 	});
 });

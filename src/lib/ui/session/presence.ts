@@ -41,6 +41,16 @@ export function readPresence(awareness: Awareness): Present[] {
 	);
 }
 
+/** The join key of every device whose presence names one, displays included. */
+export function presenceKeys(awareness: Awareness): string[] {
+	const keys: string[] = [];
+	awareness.getStates().forEach((state) => {
+		const key = readPresenceState(state)?.key;
+		if (key) keys.push(key);
+	});
+	return keys;
+}
+
 /** How many displays (presenter views) show the session now. */
 export function countDisplays(awareness: Awareness): number {
 	let count = 0;

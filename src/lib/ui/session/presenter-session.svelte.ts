@@ -7,7 +7,10 @@
  * - its presence says `presenter`, which every device leaves out of who is here;
  * - it holds no facilitator rights: it has no actor at all. With a facilitator key in the link it
  *   reads the facilitator's signed record like every device (board/authority.ts) — which also
- *   publishes the keys that open sealed private notes at reveal (board/seal.ts).
+ *   publishes the keys that open sealed private notes at reveal (board/seal.ts);
+ * - it follows the room when the facilitator moves it (removing a device, closing the room): it
+ *   announces a join key of its own, made for this page only, so the move wraps the new room to it
+ *   like to every device there (`SessionRoom`; a display that slept through it finds the signpost).
  */
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -15,7 +18,8 @@ import { newId } from '$lib/session/ids';
 import type { Invite } from '$lib/session/join-link';
 import type { SyncState } from '$lib/sync';
 import { FacilitatorAuthority } from '$lib/board/authority';
-import { fromBase64Url } from '$lib/session/keys/signing';
+import { deriveSigningKey, fromBase64Url, toBase64Url } from '$lib/session/keys/signing';
+import { SessionRoom } from './session-room.svelte';
 import { SessionConnection, type SessionConnectionOptions } from './session-connection.svelte';
 import { SessionPresence } from './session-presence.svelte';
 import { SessionView } from './session-view.svelte';
@@ -30,18 +34,30 @@ export class PresenterSession {
 	readonly presence: SessionPresence;
 	readonly #connection: SessionConnection;
 	readonly #authority: FacilitatorAuthority | null;
+	/** The room the display is in, following the facilitator's moves. */
+	readonly room: SessionRoom;
 	#destroyed = false;
 
 	constructor(invite: Invite, connect: PresenterConnectOptions = {}) {
 		this.invite = invite;
 		// Before the view: with a facilitator key, the view reads the signed record.
+		// A join key for this page only (never stored): not a name, and no rights.
+		const joinKey = deriveSigningKey(crypto.getRandomValues(new Uint8Array(32)), 'kohtaamo/display/v1');
 		this.#authority = invite.facilitatorKey
-			? new FacilitatorAuthority({ doc: this.doc, facilitatorKey: fromBase64Url(invite.facilitatorKey) })
+			? new FacilitatorAuthority({
+					doc: this.doc,
+					facilitatorKey: fromBase64Url(invite.facilitatorKey),
+					signer: joinKey
+				})
 			: null;
 		this.view = new SessionView(this.doc);
 		this.presence = new SessionPresence({
 			awareness: new Awareness(this.doc),
-			self: { participantId: `display-${newId()}`, role: 'presenter' }
+			self: {
+				participantId: `display-${newId()}`,
+				role: 'presenter',
+				...(this.#authority ? { key: toBase64Url(joinKey.publicKey) } : {})
+			}
 		});
 		this.#connection = new SessionConnection({
 			doc: this.doc,
@@ -53,6 +69,13 @@ export class PresenterSession {
 			createSync: connect.createSync
 		});
 		this.#connection.connect();
+		this.room = new SessionRoom({
+			doc: this.doc,
+			room: { name: invite.room, secret: invite.secret },
+			awareness: this.presence.awareness,
+			move: (room) => this.#connection.moveTo(room.name, room.secret),
+			leave: () => this.#connection.destroy()
+		});
 	}
 
 	get sync(): SyncState {
@@ -67,6 +90,7 @@ export class PresenterSession {
 	destroy(): void {
 		if (this.#destroyed) return;
 		this.#destroyed = true;
+		this.room.destroy();
 		this.#connection.destroy();
 		this.presence.destroy();
 		this.presence.awareness.destroy();

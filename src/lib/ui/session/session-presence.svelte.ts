@@ -9,7 +9,14 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { ClockOffset } from '$lib/board/clock';
-import { countDisplays, facilitatorReading, readPresence, type LocalPresence, type Present } from './presence';
+import {
+	countDisplays,
+	facilitatorReading,
+	presenceKeys,
+	readPresence,
+	type LocalPresence,
+	type Present
+} from './presence';
 
 export const CLOCK_INTERVAL_MS = 2000;
 
@@ -31,6 +38,8 @@ export class SessionPresence {
 	#displays = $state.raw(0);
 	#clockOffset = $state.raw(0);
 	#publisher: ReturnType<typeof setInterval> | undefined;
+	/** Every join key seen in the room since this device opened the session (not reactive). */
+	readonly #seen = new Set<string>();
 
 	constructor({ awareness, self, now = Date.now, clockIntervalMs = CLOCK_INTERVAL_MS }: SessionPresenceOptions) {
 		this.awareness = awareness;
@@ -64,6 +73,12 @@ export class SessionPresence {
 		return this.#present.some((p) => p.role === 'facilitator' && !p.self);
 	}
 
+	/** Join keys of every device seen here since the session opened, gone or not: a room move wraps
+	 * to them all, so a device asleep now follows when it wakes. */
+	get seenKeys(): ReadonlySet<string> {
+		return this.#seen;
+	}
+
 	/** Milliseconds this device's clock is behind the facilitator's (for diagnostics and tests). */
 	get clockOffset(): number {
 		return this.#clockOffset;
@@ -78,6 +93,8 @@ export class SessionPresence {
 
 	#onChange = () => {
 		this.#present = readPresence(this.awareness);
+		// Displays too (left out of who is here): a room move takes the projector's screen along.
+		for (const key of presenceKeys(this.awareness)) if (this.#seen.size < 1000) this.#seen.add(key);
 		this.#displays = countDisplays(this.awareness);
 		if (this.isFacilitator) return;
 		const reading = facilitatorReading(this.awareness);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { remainingMs, type TimerState } from '$lib/board/timer';
 import { facilitatorReading, parsePresenceState, readPresence } from './presence';
@@ -236,5 +236,39 @@ describe('presence states from peers', () => {
 		expect(facilitatorReading(awareness)).toEqual({ clientId: 800, clock: 40 });
 		expect(readPresence(awareness).map((p) => p.participantId)).toEqual(['me', 'f2', 'f1', 'p']);
 		awareness.destroy();
+	});
+});
+
+describe('SessionPresence.seenKeys', () => {
+	it('remembers every join key seen since the session opened, displays included, after they leave', () => {
+		const key = (c: string) => c.repeat(87);
+		const here = new Awareness(new Y.Doc());
+		const presence = new SessionPresence({
+			awareness: here,
+			self: { participantId: 'f', role: 'facilitator', key: key('F') }
+		});
+		const others = ['P', 'D'].map((c) => {
+			const awareness = new Awareness(new Y.Doc());
+			awareness.setLocalState({
+				participantId: c.toLowerCase(),
+				role: c === 'D' ? 'presenter' : 'participant',
+				key: key(c)
+			});
+			applyAwarenessUpdate(here, encodeAwarenessUpdate(awareness, [awareness.clientID]), 'remote');
+			return awareness;
+		});
+		// The display is not one of the people here, but a room move must take it along.
+		expect(presence.present.map((p) => p.key)).toEqual([key('F'), key('P')]);
+		expect([...presence.seenKeys].sort()).toEqual([key('D'), key('F'), key('P')]);
+		// Gone (asleep, or closed): still among the keys a move wraps to.
+		removeAwarenessStates(
+			here,
+			others.map((a) => a.clientID),
+			'remote'
+		);
+		expect(presence.present.map((p) => p.key)).toEqual([key('F')]);
+		expect(presence.seenKeys.size).toBe(3);
+		presence.destroy();
+		here.destroy();
 	});
 });

@@ -57,6 +57,40 @@ describe('SessionRoom', () => {
 		expect(left).toEqual([0, 0, 1]);
 	});
 
+	it('says the room is closed while the record says so, and follows the close to its new room', async () => {
+		const fKeys = await generateSigningKey();
+		const other = await generateSigningKey();
+		const signers = [fKeys, other];
+		const docs = signers.map(() => new Y.Doc());
+		const authorities = docs.map(
+			(doc, i) => new FacilitatorAuthority({ doc, facilitatorKey: fKeys.publicKey, signer: signers[i] })
+		);
+		const moves: RoomKey[][] = docs.map(() => []);
+		const rooms = docs.map(
+			(doc, i) => new SessionRoom({ doc, room: OLD, move: (room) => moves[i].push(room), leave: () => {}, delayMs: 0 })
+		);
+		const facilitator = actor('f', 'facilitator');
+		facilitator.secrets = { device: fKeys.privateKey, facilitator: fKeys.privateKey };
+		publishActivities(docs[0], facilitator, [activity('a1')]);
+		await settle(authorities, docs);
+		const keys = signers.map((s) => toBase64Url(s.publicKey));
+		moveRoom(docs[0], facilitator, NEW, keys, [], { closed: true });
+		// The facilitator's panel hides the invitation at once.
+		expect(rooms[0].closed).toBe(true);
+		await settle(authorities, docs);
+		expect(rooms.map((r) => [r.closed, r.current.name, r.removed])).toEqual([
+			[true, NEW.name, false],
+			[true, NEW.name, false]
+		]);
+		expect(rooms[1].previous).toEqual([OLD]);
+		moveRoom(docs[0], facilitator, NEW, keys, [], { closed: false });
+		await settle(authorities, docs);
+		expect(rooms.map((r) => r.closed)).toEqual([false, false]);
+		// Reopening moves nobody: the same room, signed again.
+		expect(moves.map((m) => m.length)).toEqual([1, 1]);
+		for (const r of rooms) r.destroy();
+	});
+
 	it('stays in its room in a session without signed control', () => {
 		const room = new SessionRoom({ doc: new Y.Doc(), room: OLD, move: () => {}, leave: () => {} });
 		expect([room.current, room.removed]).toEqual([OLD, false]);
