@@ -213,13 +213,9 @@ export class RoomChannel {
 		// (`RoomKey.sealNow`), so a note is on its way before the page turns to other work.
 		if ((bulk ? this.#bulkInChain : this.#controlInChain) === 0 && plaintext.length <= SEAL_NOW_MAX_BYTES) {
 			try {
-				const sealed = this.#o.key.sealNow(plaintext, envelopeContext(this.#o.room, route));
-				const sent =
-					!this.#closed && this.#o.publisher.publish({ ...route, c: toBase64(sealed) }, { bulk, recipients: to });
-				if (!sent && bulk && to) this.#o.onUndelivered(to);
+				this.#publish(route, this.#o.key.sealNow(plaintext, envelopeContext(this.#o.room, route)), bulk, to);
 			} catch (error) {
-				this.#o.log({ type: 'error', where: 'room-channel.send', detail: String(error) });
-				if (bulk && to) this.#o.onUndelivered(to);
+				this.#sendFailed(error, bulk, to);
 			}
 			return Promise.resolve();
 		}
@@ -228,13 +224,9 @@ export class RoomChannel {
 		else this.#controlInChain++;
 		const task = (bulk ? this.#bulkChain : this.#controlChain).then(async () => {
 			try {
-				const sealed = await seal(this.#o.key, plaintext, envelopeContext(this.#o.room, route));
-				const sent =
-					!this.#closed && this.#o.publisher.publish({ ...route, c: toBase64(sealed) }, { bulk, recipients: to });
-				if (!sent && bulk && to) this.#o.onUndelivered(to);
+				this.#publish(route, await seal(this.#o.key, plaintext, envelopeContext(this.#o.room, route)), bulk, to);
 			} catch (error) {
-				this.#o.log({ type: 'error', where: 'room-channel.send', detail: String(error) });
-				if (bulk && to) this.#o.onUndelivered(to);
+				this.#sendFailed(error, bulk, to);
 			} finally {
 				this.#outPendingBytes -= plaintext.length;
 				if (bulk) this.#bulkInChain--;
@@ -244,6 +236,19 @@ export class RoomChannel {
 		if (bulk) this.#bulkChain = task;
 		else this.#controlChain = task;
 		return task;
+	}
+
+	/** Hands a sealed frame to the publisher; a bulk frame for named peers that does not go is
+	 * reported undelivered, so that its exchange is retried. */
+	#publish(route: Omit<Envelope, 'c'>, sealed: Uint8Array, bulk: boolean, to: string[] | undefined): void {
+		const sent =
+			!this.#closed && this.#o.publisher.publish({ ...route, c: toBase64(sealed) }, { bulk, recipients: to });
+		if (!sent && bulk && to) this.#o.onUndelivered(to);
+	}
+
+	#sendFailed(error: unknown, bulk: boolean, to: string[] | undefined): void {
+		this.#o.log({ type: 'error', where: 'room-channel.send', detail: String(error) });
+		if (bulk && to) this.#o.onUndelivered(to);
 	}
 
 	async #handle(envelope: Envelope, index: number): Promise<void> {
